@@ -1,0 +1,70 @@
+//! XML for Exchange Web Services: a hardened, namespace-aware pull [`Reader`], a streaming
+//! [`Writer`], the [`XmlWrite`]/[`XmlRead`] codec traits (derivable with the `derive` feature),
+//! SOAP 1.1 envelopes with the EWS headers, SOAP faults and the [`ResponseCode`] vocabulary.
+//!
+//! This crate knows XML and SOAP; it does not know items, folders or operations (that is
+//! `ews-model`), and it does no I/O of its own beyond the [`std::io::Read`] and
+//! [`std::io::Write`] you hand it.
+//!
+//! # Reading
+//! Names are matched by namespace URI and local name, whatever prefix the document uses
+//! (`s:`, `soap:`, `m:`, `t:`, a default namespace). Hostile input is bounded by [`Limits`]
+//! checked on the raw bytes before the tokenizer builds anything; DOCTYPEs (and with them
+//! entity expansion and external entities) are refused; characters XML 1.0 forbids, which
+//! Exchange does send, are replaced by default ([`InvalidChars`]). Every [`ReadError`] says
+//! what went wrong, at which element path, and where.
+//!
+//! ```
+//! use ews_xml::soap::{self, ResponseBody};
+//!
+//! let fault = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+//!   <s:Fault><faultcode>s:Server</faultcode><faultstring>busy</faultstring><detail>
+//!     <e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors"
+//!       >ErrorServerBusy</e:ResponseCode></detail></s:Fault></s:Body></s:Envelope>"#;
+//! match soap::read_response(&fault[..])?.body {
+//!     ResponseBody::Fault(f) => assert_eq!(f.response_code(), Some(ews_xml::ResponseCode::ErrorServerBusy)),
+//!     ResponseBody::Message(_) => unreachable!(),
+//! }
+//! # Ok::<(), ews_xml::soap::SoapError>(())
+//! ```
+//!
+//! # Writing
+//! [`Writer`] declares `soap:`, `m:` and `t:` once at the root, escapes everything, never
+//! writes a character XML 1.0 forbids, and streams base64 content from a byte source.
+//! [`soap::write_request`] wraps a body in an envelope with the EWS headers.
+//!
+//! # Crate features
+//! - `derive` (default): `#[derive(XmlWrite, XmlRead, XmlValue)]`, see the `ews-xml-derive`
+//!   crate for the attribute grammar.
+#![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+// The derive macros' generated code names `::ews_xml`, also inside this crate.
+#[allow(unused_extern_crates)]
+extern crate self as ews_xml;
+
+mod base64;
+mod error;
+mod limits;
+mod name;
+mod reader;
+pub mod soap;
+mod traits;
+mod writer;
+
+pub use error::{Limit, Position, ReadError, ReadErrorKind, ValueError, WriteError};
+pub use limits::{InvalidChars, Limits, ReaderOptions};
+pub use name::{NS_ERRORS, NS_MESSAGES, NS_SOAP, NS_TYPES, NS_XML, NS_XSI, Name, Ns};
+pub use reader::{Attribute, Event, Reader, StartTag};
+pub use soap::{ResponseClass, ResponseCode};
+pub use traits::{XmlChoice, XmlElement, XmlRead, XmlValue, XmlWrite};
+pub use writer::Writer;
+
+#[cfg(feature = "derive")]
+//DERIVE pub use ews_xml_derive::{XmlRead, XmlValue, XmlWrite};
+
+#[doc(hidden)]
+pub mod fuzzing;
+
+#[cfg(test)]
+mod tests;
