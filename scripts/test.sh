@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, unit/integration/doc tests, the schema gate,
+# freshness of generated code, and a smoke run of every fuzz target.
+#
+#   scripts/test.sh            # everything
+#   FUZZ_SECONDS=0 scripts/test.sh   # skip the fuzz smoke runs
+#
+# Installs what it needs when missing: xmllint (Debian package libxml2-utils) and cargo-fuzz.
+# EWS_REQUIRE_SCHEMA=1 (set by .ci/run) turns a missing schema, validator or fixture folder
+# into a failure instead of a skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fuzz_seconds=${FUZZ_SECONDS:-30}
+step() { printf '\n== %s\n' "$*"; }
+
+if ! command -v xmllint >/dev/null 2>&1; then
+    step "installing xmllint"
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null
+    else
+        echo "xmllint is missing and cannot be installed here (need root and apt-get)" >&2
+    fi
+fi
+
+step "generated code is fresh"
+python3 scripts/gen-response-codes.py --check
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test"
+cargo test --workspace --all-targets --locked
+cargo test --workspace --doc --locked
+
+step "each crate alone, without default features"
+cargo check -p ews-xml --no-default-features --locked
+
+if [ "$fuzz_seconds" != 0 ]; then
+    if ! command -v cargo-fuzz >/dev/null 2>&1; then
+        step "installing cargo-fuzz"
+        cargo install cargo-fuzz --locked --quiet
+    fi
+    for target in $(cd fuzz && cargo fuzz list); do
+        step "fuzz smoke run: $target (${fuzz_seconds}s)"
+        work=$(mktemp -d)
+        cp -r "fuzz/seeds/$target/." "$work/" 2>/dev/null || true
+        if (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "$work" -- \
+            -max_total_time="$fuzz_seconds" -rss_limit_mb=2048 -print_final_stats=1) \
+            >"$work.log" 2>&1; then
+            tail -n 8 "$work.log"
+            rm -rf "$work" "$work.log"
+        else
+            tail -n 80 "$work.log"
+            echo "fuzz target $target failed; full log: $work.log" >&2
+            exit 1
+        fi
+    done
+fi
+
+step "all green"
