@@ -11,7 +11,7 @@
 use std::process::ExitCode;
 
 use ews_xml::soap::{self, ResponseBody};
-use ews_xml::{Name, Reader, ReadError};
+use ews_xml::{Name, ReadError, Reader};
 
 /// Prints each response message of a body element: class, code and the first child names.
 fn summarize_messages(r: &mut Reader<'_>) -> Result<usize, ReadError> {
@@ -34,7 +34,11 @@ fn summarize_messages(r: &mut Reader<'_>) -> Result<usize, ReadError> {
                     r.skip_element()?;
                 }
             }
-            println!("  {} {class} {code} [{}]", msg.local_name(), parts.join(", "));
+            println!(
+                "  {} {class} {code} [{}]",
+                msg.local_name(),
+                parts.join(", ")
+            );
         }
     }
     Ok(count)
@@ -48,7 +52,7 @@ fn inspect(path: &str) -> Result<(), String> {
     })?;
     println!("{path}");
     if let Some(v) = &resp.server_version {
-        let n = |x: Option<i32>| x.map_or("?".to_owned(), |x| x.to_string());
+        let n = |x: Option<i32>| x.map_or_else(|| "?".to_owned(), |x| x.to_string());
         println!(
             "  server {}.{}.{}.{} ({})",
             n(v.major_version),
@@ -92,5 +96,9 @@ fn main() -> ExitCode {
             failed = true;
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

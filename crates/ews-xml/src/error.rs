@@ -15,7 +15,11 @@ pub struct Position {
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}, byte {}", self.line, self.column, self.offset)
+        write!(
+            f,
+            "line {}, column {}, byte {}",
+            self.line, self.column, self.offset
+        )
     }
 }
 
@@ -133,7 +137,11 @@ impl ReadError {
     /// Builds an error; the [`Reader`](crate::Reader) fills path and position through
     /// [`Reader::error`](crate::Reader::error).
     pub fn new(kind: ReadErrorKind, path: String, position: Position) -> Self {
-        Self(Box::new(Inner { kind, path, position }))
+        Self(Box::new(Inner {
+            kind,
+            path,
+            position,
+        }))
     }
     /// What went wrong.
     pub fn kind(&self) -> &ReadErrorKind {

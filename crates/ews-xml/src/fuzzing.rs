@@ -10,11 +10,14 @@ pub fn reader_round_trip(data: &[u8]) {
     let mut w = Writer::new(&mut out);
     for ev in &events {
         let res = match ev {
-            Event::Start(tag) => w.start_uri(tag.namespace_uri(), tag.local_name()).and_then(|()| {
-                tag.attributes()
-                    .iter()
-                    .try_for_each(|a| w.attr_uri(a.namespace_uri(), a.local_name(), a.value()))
-            }),
+            Event::Start(tag) => {
+                w.start_uri(tag.namespace_uri(), tag.local_name())
+                    .and_then(|()| {
+                        tag.attributes().iter().try_for_each(|a| {
+                            w.attr_uri(a.namespace_uri(), a.local_name(), a.value())
+                        })
+                    })
+            }
             Event::End => w.end(),
             Event::Text(t) => w.text(t),
             Event::Eof => Ok(()),
@@ -27,8 +30,15 @@ pub fn reader_round_trip(data: &[u8]) {
         panic!("finishing the document failed: {e}");
     }
     match collect(&out) {
-        Some(again) => assert_eq!(normalize(events), normalize(again), "round trip changed the events"),
-        None => panic!("the written document does not read: {}", String::from_utf8_lossy(&out)),
+        Some(again) => assert_eq!(
+            normalize(events),
+            normalize(again),
+            "round trip changed the events"
+        ),
+        None => panic!(
+            "the written document does not read: {}",
+            String::from_utf8_lossy(&out)
+        ),
     }
 }
 
@@ -40,9 +50,11 @@ pub fn soap_response(data: &[u8]) {
                 let _ = f.response_code();
                 let _ = f.back_off();
                 let mut out = Vec::new();
-                if crate::soap::write_response_envelope(&mut out, resp.server_version.as_ref(), |w| {
-                    crate::XmlWrite::write_xml(&*f, w, crate::Name::soap("Fault"))
-                })
+                if crate::soap::write_response_envelope(
+                    &mut out,
+                    resp.server_version.as_ref(),
+                    |w| crate::XmlWrite::write_xml(&*f, w, crate::Name::soap("Fault")),
+                )
                 .is_err()
                 {
                     panic!("writing a fault that was read failed");

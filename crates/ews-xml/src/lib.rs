@@ -21,10 +21,10 @@
 //!   <s:Fault><faultcode>s:Server</faultcode><faultstring>busy</faultstring><detail>
 //!     <e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors"
 //!       >ErrorServerBusy</e:ResponseCode></detail></s:Fault></s:Body></s:Envelope>"#;
-//! match soap::read_response(&fault[..])?.body {
-//!     ResponseBody::Fault(f) => assert_eq!(f.response_code(), Some(ews_xml::ResponseCode::ErrorServerBusy)),
-//!     ResponseBody::Message(_) => unreachable!(),
-//! }
+//! let ResponseBody::Fault(f) = soap::read_response(&fault[..])?.body else {
+//!     panic!("expected a fault");
+//! };
+//! assert_eq!(f.response_code(), Some(ews_xml::ResponseCode::ErrorServerBusy));
 //! # Ok::<(), ews_xml::soap::SoapError>(())
 //! ```
 //!
@@ -61,7 +61,7 @@ pub use traits::{XmlChoice, XmlElement, XmlRead, XmlValue, XmlWrite};
 pub use writer::Writer;
 
 #[cfg(feature = "derive")]
-//DERIVE pub use ews_xml_derive::{XmlRead, XmlValue, XmlWrite};
+pub use ews_xml_derive::{XmlRead, XmlValue, XmlWrite};
 
 #[doc(hidden)]
 pub mod fuzzing;

@@ -8,14 +8,13 @@
 /// cost microseconds.
 ///
 /// ```
-/// let limits = ews_xml::Limits { max_depth: 32, ..ews_xml::Limits::default() };
-/// let err = ews_xml::Reader::with_options(&b"<a><a><a></a></a></a>"[..], ews_xml::ReaderOptions {
-///     limits: ews_xml::Limits { max_depth: 2, ..limits },
-///     ..Default::default()
-/// })
-/// .read_to_end()
-/// .unwrap_err();
-/// assert!(matches!(err.kind(), ews_xml::ReadErrorKind::Limit { limit: ews_xml::Limit::Depth, max: 2 }));
+/// use ews_xml::{Limit, Limits, ReadErrorKind, Reader, ReaderOptions};
+///
+/// let mut options = ReaderOptions::default();
+/// options.limits.max_depth = 2;
+/// let err = Reader::with_options(&b"<a><a><a></a></a></a>"[..], options).read_to_end().unwrap_err();
+/// assert!(matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::Depth, max: 2 }));
+/// assert_eq!(Limits::default().max_depth, 128);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]

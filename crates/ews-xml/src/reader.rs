@@ -7,9 +7,7 @@ use std::io::Read;
 use xml::common::Position as _;
 use xml::reader::{ErrorKind as XmlErrorKind, EventReader, ParserConfig, XmlEvent};
 
-use crate::{
-    Name, Ns, Position, ReadError, ReadErrorKind, ReaderOptions, XmlRead, XmlValue,
-};
+use crate::{Name, Ns, Position, ReadError, ReadErrorKind, ReaderOptions, XmlRead, XmlValue};
 pub(crate) use input::is_xml_char;
 use input::{Input, InputError};
 
@@ -156,7 +154,9 @@ impl<'a> Reader<'a> {
     pub fn with_options(src: impl Read + Send + 'a, options: ReaderOptions) -> Self {
         let limits = options.limits;
         // The tokenizer's own limits sit above ours, as a backstop only.
-        let backstop = |v: u64| usize::try_from(v.saturating_mul(2).saturating_add(1024)).unwrap_or(usize::MAX);
+        let backstop = |v: u64| {
+            usize::try_from(v.saturating_mul(2).saturating_add(1024)).unwrap_or(usize::MAX)
+        };
         let mut config = ParserConfig::new()
             .cdata_to_characters(true)
             .whitespace_to_characters(true)
@@ -164,7 +164,9 @@ impl<'a> Reader<'a> {
             .ignore_comments(true)
             .trim_whitespace(false)
             .ignore_root_level_whitespace(true);
-        config.max_attributes = usize::try_from(limits.max_attributes).unwrap_or(usize::MAX).saturating_mul(2);
+        config.max_attributes = usize::try_from(limits.max_attributes)
+            .unwrap_or(usize::MAX)
+            .saturating_mul(2);
         config.max_attribute_length = backstop(limits.max_attribute_len);
         config.max_data_length = backstop(limits.max_text_len);
         config.max_entity_expansion_depth = 1;
@@ -212,7 +214,10 @@ impl<'a> Reader<'a> {
             if value.len() < s.len() {
                 value.push('…');
             }
-            self.error(ReadErrorKind::InvalidValue { value, expected: e.expected })
+            self.error(ReadErrorKind::InvalidValue {
+                value,
+                expected: e.expected,
+            })
         })
     }
 
@@ -235,13 +240,28 @@ impl<'a> Reader<'a> {
                 }
             };
             match ev {
-                XmlEvent::StartElement { name, attributes, .. } => {
+                XmlEvent::StartElement {
+                    name, attributes, ..
+                } => {
+                    let bad = std::iter::once(&name.local_name)
+                        .chain(attributes.iter().map(|a| &a.name.local_name))
+                        .find(|n| !is_ncname(n));
+                    if let Some(bad) = bad {
+                        let msg = format!("invalid name {bad:?}");
+                        self.failed = true;
+                        return Err(self.error(ReadErrorKind::Syntax(msg)));
+                    }
                     let (ns, uri) = classify(name.namespace);
                     let attrs = attributes
                         .into_iter()
                         .map(|a| {
                             let (ns, uri) = classify(a.name.namespace);
-                            Attribute { ns, uri, local: a.name.local_name, value: a.value }
+                            Attribute {
+                                ns,
+                                uri,
+                                local: a.name.local_name,
+                                value: a.value,
+                            }
                         })
                         .collect();
                     self.ends.push(self.path.len());
@@ -249,7 +269,12 @@ impl<'a> Reader<'a> {
                         self.path.push('/');
                     }
                     self.path.push_str(&name.local_name);
-                    return Ok(Event::Start(StartTag { ns, uri, local: name.local_name, attrs }));
+                    return Ok(Event::Start(StartTag {
+                        ns,
+                        uri,
+                        local: name.local_name,
+                        attrs,
+                    }));
                 }
                 XmlEvent::EndElement { .. } => {
                     if let Some(end) = self.ends.pop() {
@@ -289,10 +314,12 @@ impl<'a> Reader<'a> {
             }
             XmlErrorKind::Syntax(msg) => ReadErrorKind::Syntax(msg.to_string()),
             XmlErrorKind::Utf8(err) => ReadErrorKind::Syntax(format!("invalid UTF-8: {err}")),
-            XmlErrorKind::Io(io) => match io.get_ref().and_then(|r| r.downcast_ref::<InputError>()) {
-                Some(InputError::Limit { limit, max }) => {
-                    ReadErrorKind::Limit { limit: *limit, max: *max }
-                }
+            XmlErrorKind::Io(io) => match io.get_ref().and_then(|r| r.downcast_ref::<InputError>())
+            {
+                Some(InputError::Limit { limit, max }) => ReadErrorKind::Limit {
+                    limit: *limit,
+                    max: *max,
+                },
                 Some(InputError::InvalidChar(c)) => ReadErrorKind::InvalidChar(*c),
                 Some(InputError::Encoding(enc)) => ReadErrorKind::Encoding(enc.clone()),
                 None if io.kind() == std::io::ErrorKind::UnexpectedEof => ReadErrorKind::Truncated,
@@ -373,7 +400,9 @@ impl<'a> Reader<'a> {
         match self.next_child()? {
             None => Ok(None),
             Some(tag) if tag.is(name) => T::read_xml(self, &tag).map(Some),
-            Some(tag) => Err(self.error(ReadErrorKind::UnexpectedElement { found: tag.display_name() })),
+            Some(tag) => Err(self.error(ReadErrorKind::UnexpectedElement {
+                found: tag.display_name(),
+            })),
         }
     }
 
@@ -382,6 +411,16 @@ impl<'a> Reader<'a> {
         while self.next_event()? != Event::Eof {}
         Ok(())
     }
+}
+
+/// Whether `name` is an XML name without a colon (the `NCName` production).
+pub(crate) fn is_ncname(name: &str) -> bool {
+    use xml::common::{is_name_char, is_name_start_char};
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c != ':' && is_name_start_char(c))
+        && chars.all(|c| c != ':' && is_name_char(c))
 }
 
 fn classify(ns: Option<String>) -> (Ns, Option<Box<str>>) {
@@ -396,6 +435,9 @@ fn classify(ns: Option<String>) -> (Ns, Option<Box<str>>) {
 
 impl std::fmt::Debug for Reader<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Reader").field("path", &self.path).field("position", &self.position()).finish()
+        f.debug_struct("Reader")
+            .field("path", &self.path)
+            .field("position", &self.position())
+            .finish()
     }
 }

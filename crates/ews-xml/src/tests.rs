@@ -23,7 +23,10 @@ fn read_err(doc: &[u8]) -> crate::ReadError {
 }
 
 fn strict(doc: &[u8]) -> Result<(), crate::ReadError> {
-    let options = ReaderOptions { invalid_chars: InvalidChars::Reject, ..Default::default() };
+    let options = ReaderOptions {
+        invalid_chars: InvalidChars::Reject,
+        ..Default::default()
+    };
     Reader::with_options(doc, options).read_to_end()
 }
 
@@ -45,7 +48,13 @@ struct Generated {
 
 impl Generated {
     fn new(prefix: &[u8], fill: u8, len: u64) -> Self {
-        Self { prefix: prefix.to_vec(), at: 0, fill, remaining: len, served: 0 }
+        Self {
+            prefix: prefix.to_vec(),
+            at: 0,
+            fill,
+            remaining: len,
+            served: 0,
+        }
     }
 }
 
@@ -97,7 +106,13 @@ fn deep_nesting_stops_at_the_depth_limit() {
     }
     let err = read_err(&doc);
     assert!(
-        matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::Depth, max: 128 }),
+        matches!(
+            err.kind(),
+            ReadErrorKind::Limit {
+                limit: Limit::Depth,
+                max: 128
+            }
+        ),
         "{err:?}"
     );
     // The tokenizer saw no more than the limit.
@@ -118,10 +133,20 @@ fn a_huge_attribute_is_cut_off_early() {
     let mut src = Generated::new(b"<a b=\"", b'x', 1 << 30);
     let err = Reader::new(&mut src).read_to_end().unwrap_err();
     assert!(
-        matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::AttributeLength, .. }),
+        matches!(
+            err.kind(),
+            ReadErrorKind::Limit {
+                limit: Limit::AttributeLength,
+                ..
+            }
+        ),
         "{err:?}"
     );
-    assert!(src.served < 1 << 20, "read {} bytes of a 1 GB attribute", src.served);
+    assert!(
+        src.served < 1 << 20,
+        "read {} bytes of a 1 GB attribute",
+        src.served
+    );
 
     // The same claim on a short stream: the document simply ends.
     let err = read_err(b"<a b=\"xxxxxxxxxxxxxxxx");
@@ -130,56 +155,131 @@ fn a_huge_attribute_is_cut_off_early() {
 
 #[test]
 fn huge_text_and_documents_are_cut_off_early() {
-    let limits = Limits { max_text_len: 1000, ..Limits::default() };
+    let limits = Limits {
+        max_text_len: 1000,
+        ..Limits::default()
+    };
     let mut src = Generated::new(b"<a>", b'x', 1 << 30);
-    let options = ReaderOptions { limits, ..Default::default() };
-    let err = Reader::with_options(&mut src, options).read_to_end().unwrap_err();
-    assert!(matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::TextLength, max: 1000 }));
+    let options = ReaderOptions {
+        limits,
+        ..Default::default()
+    };
+    let err = Reader::with_options(&mut src, options)
+        .read_to_end()
+        .unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        ReadErrorKind::Limit {
+            limit: Limit::TextLength,
+            max: 1000
+        }
+    ));
     assert!(src.served < 1 << 20);
 
-    let limits = Limits { max_document_size: 10_000, ..Limits::default() };
+    let limits = Limits {
+        max_document_size: 10_000,
+        ..Limits::default()
+    };
     let mut src = Generated::new(b"<a>", b' ', 1 << 30);
-    let options = ReaderOptions { limits, ..Default::default() };
-    let err = Reader::with_options(&mut src, options).read_to_end().unwrap_err();
-    assert!(matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::DocumentSize, .. }));
+    let options = ReaderOptions {
+        limits,
+        ..Default::default()
+    };
+    let err = Reader::with_options(&mut src, options)
+        .read_to_end()
+        .unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        ReadErrorKind::Limit {
+            limit: Limit::DocumentSize,
+            ..
+        }
+    ));
     assert!(src.served <= 10_000 + 16 * 1024);
 
     // Comments count as text runs too.
-    let limits = Limits { max_text_len: 100, ..Limits::default() };
-    let options = ReaderOptions { limits, ..Default::default() };
+    let limits = Limits {
+        max_text_len: 100,
+        ..Limits::default()
+    };
+    let options = ReaderOptions {
+        limits,
+        ..Default::default()
+    };
     let doc = format!("<a><!--{}--></a>", "c".repeat(500));
-    let err = Reader::with_options(doc.as_bytes(), options).read_to_end().unwrap_err();
-    assert!(matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::TextLength, .. }));
+    let err = Reader::with_options(doc.as_bytes(), options)
+        .read_to_end()
+        .unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        ReadErrorKind::Limit {
+            limit: Limit::TextLength,
+            ..
+        }
+    ));
 }
 
 #[test]
 fn attribute_and_namespace_counts_are_limited() {
     let attrs: String = (0..100).map(|i| format!(" a{i}=\"v\"")).collect();
     let err = read_err(format!("<e{attrs}/>").as_bytes());
-    assert!(matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::Attributes, max: 64 }));
+    assert!(matches!(
+        err.kind(),
+        ReadErrorKind::Limit {
+            limit: Limit::Attributes,
+            max: 64
+        }
+    ));
 
-    let decls: String = (0..40).map(|i| format!(" xmlns:p{i}=\"urn:{i}\"")).collect();
-    let doc = format!("<a{decls}><a{decls}><a{decls}><a{decls}><a{decls}><a{decls}><b{decls}/></a></a></a></a></a></a>");
+    let decls: String = (0..40)
+        .map(|i| format!(" xmlns:p{i}=\"urn:{i}\""))
+        .collect();
+    let doc = format!(
+        "<a{decls}><a{decls}><a{decls}><a{decls}><a{decls}><a{decls}><b{decls}/></a></a></a></a></a></a>"
+    );
     let err = read_err(doc.as_bytes());
     assert!(
-        matches!(err.kind(), ReadErrorKind::Limit { limit: Limit::NamespaceDeclarations, max: 256 }),
+        matches!(
+            err.kind(),
+            ReadErrorKind::Limit {
+                limit: Limit::NamespaceDeclarations,
+                max: 256
+            }
+        ),
         "{err:?}"
     );
     // Declarations leave scope with their element.
     let doc: String = (0..10).map(|_| format!("<b{decls}/>")).collect();
-    Reader::from_bytes(format!("<a>{doc}</a>").as_bytes()).read_to_end().unwrap();
+    Reader::from_bytes(format!("<a>{doc}</a>").as_bytes())
+        .read_to_end()
+        .unwrap();
 }
 
 #[test]
 fn invalid_characters_are_replaced_or_rejected() {
     // Raw control characters, as Exchange sends them in subjects.
-    assert_eq!(text_of(b"<s>a\x01b\x1Fc\x00</s>"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}");
+    assert_eq!(
+        text_of(b"<s>a\x01b\x1Fc\x00</s>"),
+        "a\u{FFFD}b\u{FFFD}c\u{FFFD}"
+    );
     let err = strict(b"<s>a\x01b</s>").unwrap_err();
-    assert!(matches!(err.kind(), ReadErrorKind::InvalidChar(1)), "{err:?}");
+    assert!(
+        matches!(err.kind(), ReadErrorKind::InvalidChar(1)),
+        "{err:?}"
+    );
     // Character references to forbidden characters.
-    assert_eq!(text_of(b"<s>a&#x1;b&#31;c&#xFFFF;&#xD800;</s>"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}");
-    assert!(matches!(strict(b"<s>&#x1;</s>").unwrap_err().kind(), ReadErrorKind::InvalidChar(1)));
-    assert!(matches!(strict(b"<s>&#0;</s>").unwrap_err().kind(), ReadErrorKind::InvalidChar(0)));
+    assert_eq!(
+        text_of(b"<s>a&#x1;b&#31;c&#xFFFF;&#xD800;</s>"),
+        "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}"
+    );
+    assert!(matches!(
+        strict(b"<s>&#x1;</s>").unwrap_err().kind(),
+        ReadErrorKind::InvalidChar(1)
+    ));
+    assert!(matches!(
+        strict(b"<s>&#0;</s>").unwrap_err().kind(),
+        ReadErrorKind::InvalidChar(0)
+    ));
     assert!(matches!(
         strict(b"<s>&#99999999999;</s>").unwrap_err().kind(),
         ReadErrorKind::InvalidChar(_)
@@ -189,7 +289,10 @@ fn invalid_characters_are_replaced_or_rejected() {
     let root = r.root().unwrap();
     assert_eq!(root.attr("Name"), Some("x\u{FFFD}y\u{FFFD}"));
     // Allowed references and entities pass untouched, in every position of a chunk.
-    assert_eq!(text_of(b"<s>&#x9;&#10;&#xD;&#x20AC;&amp;&lt;&#65;</s>"), "\t\n\r\u{20AC}&<A");
+    assert_eq!(
+        text_of(b"<s>&#x9;&#10;&#xD;&#x20AC;&amp;&lt;&#65;</s>"),
+        "\t\n\r\u{20AC}&<A"
+    );
     strict(b"<s>&#x9;&#x20AC;&amp;</s>").unwrap();
 }
 
@@ -222,7 +325,9 @@ fn encodings_other_than_utf8_are_refused() {
     let err = read_err(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>");
     assert!(matches!(err.kind(), ReadErrorKind::Encoding(_)), "{err:?}");
     // A UTF-8 byte order mark is fine.
-    Reader::from_bytes(b"\xEF\xBB\xBF<a/>").read_to_end().unwrap();
+    Reader::from_bytes(b"\xEF\xBB\xBF<a/>")
+        .read_to_end()
+        .unwrap();
     let err = read_err(b"<a>\xC3\x28</a>");
     assert!(err.is_malformed(), "{err:?}");
 }
@@ -257,7 +362,10 @@ fn errors_carry_path_and_position() {
     assert_eq!(err.path(), "a/b");
     assert_eq!(err.position().line, 3);
     let shown = err.to_string();
-    assert!(shown.contains("at a/b") && shown.contains("line 3"), "{shown}");
+    assert!(
+        shown.contains("at a/b") && shown.contains("line 3"),
+        "{shown}"
+    );
 
     let err = read_err(b"<a><b></c></a>");
     assert!(matches!(err.kind(), ReadErrorKind::Syntax(_)));
@@ -290,7 +398,8 @@ fn writer_escapes_and_round_trips() {
     w.start(Name::m("GetItem")).unwrap();
     w.attr("Note", "a\"b<c>&\t\n\r").unwrap();
     w.start(Name::t("Subject")).unwrap();
-    w.text("1 < 2 && 3 > 2 ]]> \r\n \u{1} \u{FFFF} \u{20AC}").unwrap();
+    w.text("1 < 2 && 3 > 2 ]]> \r\n \u{1} \u{FFFF} \u{20AC}")
+        .unwrap();
     w.end().unwrap();
     w.start(Name::new(Ns::Errors, "ResponseCode")).unwrap();
     w.end().unwrap();
@@ -304,15 +413,25 @@ fn writer_escapes_and_round_trips() {
     w.finish().unwrap();
     let text = String::from_utf8(out.clone()).unwrap();
     assert!(text.starts_with(r#"<?xml version="1.0" encoding="utf-8"?><m:GetItem xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" Note="a&quot;b&lt;c&gt;&amp;&#x9;&#xA;&#xD;">"#), "{text}");
-    assert!(text.contains(r#"<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors"/>"#));
-    assert!(text.contains(r#"<ns1:Thing xmlns:ns1="urn:custom" ns1:flag="yes"><ns1:Inner/></ns1:Thing>"#), "{text}");
+    assert!(text.contains(
+        r#"<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors"/>"#
+    ));
+    assert!(
+        text.contains(
+            r#"<ns1:Thing xmlns:ns1="urn:custom" ns1:flag="yes"><ns1:Inner/></ns1:Thing>"#
+        ),
+        "{text}"
+    );
 
     let mut r = Reader::from_bytes(&out);
     let root = r.root().unwrap();
     assert_eq!(root.attr("Note"), Some("a\"b<c>&\t\n\r"));
     let s = r.next_child().unwrap().unwrap();
     assert!(s.is(Name::t("Subject")));
-    assert_eq!(r.read_text().unwrap(), "1 < 2 && 3 > 2 ]]> \r\n \u{FFFD} \u{FFFD} \u{20AC}");
+    assert_eq!(
+        r.read_text().unwrap(),
+        "1 < 2 && 3 > 2 ]]> \r\n \u{FFFD} \u{FFFD} \u{20AC}"
+    );
 }
 
 #[test]
@@ -358,8 +477,8 @@ fn envelopes_with_every_header_round_trip() {
     use crate::soap::{
         DateTimePrecision, Impersonation, ManagementRole, RequestHeader, TimeZoneContext,
     };
-    let mut header = RequestHeader::new("Exchange2013_SP1")
-        .impersonate(Impersonation::Sid("S-1-5-21-1".into()));
+    let mut header =
+        RequestHeader::new("Exchange2013_SP1").impersonate(Impersonation::Sid("S-1-5-21-1".into()));
     header.time_zone = Some(TimeZoneContext::new("Pacific Standard Time"));
     header.management_role = Some(ManagementRole {
         user_roles: vec!["UserRole".into()],
@@ -387,7 +506,10 @@ fn envelopes_with_every_header_round_trip() {
     ] {
         let header = RequestHeader::new("Exchange2016").impersonate(who);
         let mut out = Vec::new();
-        soap::write_envelope(&mut out, &header, |w| w.element_text(Name::m("GetServerTimeZones"), "")).unwrap();
+        soap::write_envelope(&mut out, &header, |w| {
+            w.element_text(Name::m("GetServerTimeZones"), "")
+        })
+        .unwrap();
         ews_test_support::assert_valid("envelope-impersonation", &out);
     }
 }
@@ -395,11 +517,17 @@ fn envelopes_with_every_header_round_trip() {
 #[test]
 fn html_and_other_non_soap_bodies_are_reported_with_their_start() {
     let cases: [(&[u8], &str); 5] = [
-        (b"<!DOCTYPE html><html><head><title>Server Error</title></head></html>", "an HTML page"),
+        (
+            b"<!DOCTYPE html><html><head><title>Server Error</title></head></html>",
+            "an HTML page",
+        ),
         (b"<html><body>502 Bad Gateway</body></html>", "an HTML page"),
         (b"Service Unavailable", "text"),
         (b"", "an empty body"),
-        (b"<Autodiscover xmlns=\"urn:x\"/>", "a <{urn:x}Autodiscover> document"),
+        (
+            b"<Autodiscover xmlns=\"urn:x\"/>",
+            "a <{urn:x}Autodiscover> document",
+        ),
     ];
     for (body, what) in cases {
         match soap::read_response(body) {
@@ -439,9 +567,14 @@ fn faults_round_trip_and_validate() {
     ews_test_support::assert_valid("fault", &out);
     let resp = soap::read_response(&out[..]).unwrap();
     assert_eq!(resp.server_version, Some(version));
-    let ResponseBody::Fault(back) = resp.body else { panic!("not a fault") };
+    let ResponseBody::Fault(back) = resp.body else {
+        panic!("not a fault")
+    };
     assert_eq!(back.code, "t:ErrorServerBusy");
-    assert_eq!(back.back_off(), Some(std::time::Duration::from_millis(12000)));
+    assert_eq!(
+        back.back_off(),
+        Some(std::time::Duration::from_millis(12000))
+    );
     assert_eq!(back.detail_message.as_deref(), Some("busy"));
 }
 

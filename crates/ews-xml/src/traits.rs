@@ -128,10 +128,12 @@ impl XmlValue for f64 {
     /// `xs:double`, including `INF`, `-INF` and `NaN`.
     fn from_xml_value(s: &str) -> Result<Self, ValueError> {
         match s.trim() {
-            "INF" => Ok(f64::INFINITY),
-            "-INF" => Ok(f64::NEG_INFINITY),
-            "NaN" => Ok(f64::NAN),
-            t => t.parse().map_err(|_| ValueError::expected("a number (xs:double)")),
+            "INF" => Ok(Self::INFINITY),
+            "-INF" => Ok(Self::NEG_INFINITY),
+            "NaN" => Ok(Self::NAN),
+            t => t
+                .parse()
+                .map_err(|_| ValueError::expected("a number (xs:double)")),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{Read, Write};
 
-use crate::reader::is_xml_char;
+use crate::reader::{is_ncname, is_xml_char};
 use crate::{Name, Ns, WriteError, XmlWrite};
 
 /// Bytes gathered before they are handed to the sink.
@@ -98,7 +98,8 @@ impl<'a> Writer<'a> {
         if self.rooted || !self.buf.is_empty() {
             return Err(WriteError::Misuse("the declaration must come first"));
         }
-        self.buf.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        self.buf
+            .extend_from_slice(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         Ok(())
     }
 
@@ -140,7 +141,8 @@ impl<'a> Writer<'a> {
         }
         self.names.push_str(local);
         self.buf.push(b'<');
-        self.buf.extend_from_slice(self.names[frame.name_at..].as_bytes());
+        self.buf
+            .extend_from_slice(&self.names.as_bytes()[frame.name_at..]);
         self.stack.push(frame);
         self.tag_open = true;
         if !self.rooted {
@@ -285,13 +287,17 @@ impl<'a> Writer<'a> {
 
     /// Closes the innermost open element (as `<a/>` when it got no content).
     pub fn end(&mut self) -> Result<(), WriteError> {
-        let frame = self.stack.pop().ok_or(WriteError::Misuse("end without an open element"))?;
+        let frame = self
+            .stack
+            .pop()
+            .ok_or(WriteError::Misuse("end without an open element"))?;
         if self.tag_open {
             self.buf.extend_from_slice(b"/>");
             self.tag_open = false;
         } else {
             self.buf.extend_from_slice(b"</");
-            self.buf.extend_from_slice(self.names[frame.name_at..].as_bytes());
+            self.buf
+                .extend_from_slice(&self.names.as_bytes()[frame.name_at..]);
             self.buf.push(b'>');
         }
         self.names.truncate(frame.name_at);
@@ -308,7 +314,11 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes `value` as the element `name` (shorthand for [`XmlWrite::write_xml`]).
-    pub fn write<T: XmlWrite + ?Sized>(&mut self, name: Name<'_>, value: &T) -> Result<(), WriteError> {
+    pub fn write<T: XmlWrite + ?Sized>(
+        &mut self,
+        name: Name<'_>,
+        value: &T,
+    ) -> Result<(), WriteError> {
         value.write_xml(self, name)
     }
 
@@ -365,20 +375,18 @@ impl<'a> Writer<'a> {
 
 impl std::fmt::Debug for Writer<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Writer").field("open", &self.names).finish_non_exhaustive()
+        f.debug_struct("Writer")
+            .field("open", &self.names)
+            .finish_non_exhaustive()
     }
 }
 
-/// Checks an XML name (a simplified `Name` production: no colon, sane first character).
 fn check_name(name: &str) -> Result<(), WriteError> {
-    let mut chars = name.chars();
-    let ok = match chars.next() {
-        Some(c) if c.is_alphabetic() || c == '_' => {
-            chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '\u{B7}'))
-        }
-        _ => false,
-    };
-    if ok { Ok(()) } else { Err(WriteError::InvalidName(name.into())) }
+    if is_ncname(name) {
+        Ok(())
+    } else {
+        Err(WriteError::InvalidName(name.into()))
+    }
 }
 
 /// Escapes `text` into `out`; in attribute values also `"`, tab and newline.
@@ -407,7 +415,8 @@ fn escape_into(out: &mut Vec<u8>, text: &str, attr: bool, replaced: &mut u64) {
             b'\n' => out.extend_from_slice(b"&#xA;"),
             0xEF => {
                 // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8.
-                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) {
+                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF))
+                {
                     out.extend_from_slice("\u{FFFD}".as_bytes());
                     *replaced += 1;
                     start = i + 3;

@@ -17,18 +17,29 @@ fn every_ms_docs_response_reads() {
         match resp.body {
             ResponseBody::Message(body) => {
                 assert!(!body.start().local_name().is_empty());
-                body.finish().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                body.finish()
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 messages += 1;
             }
             ResponseBody::Fault(f) => {
-                assert!(!f.code.is_empty(), "{}: fault without faultcode", path.display());
+                assert!(
+                    !f.code.is_empty(),
+                    "{}: fault without faultcode",
+                    path.display()
+                );
                 faults += 1;
             }
             _ => unreachable!("no other body kinds exist yet"),
         }
     }
-    println!("read {} response documents ({messages} messages, {faults} faults)", files.len());
-    assert!(!(files.is_empty() && require_schema()), "no response fixtures were read");
+    println!(
+        "read {} response documents ({messages} messages, {faults} faults)",
+        files.len()
+    );
+    assert!(
+        !(files.is_empty() && require_schema()),
+        "no response fixtures were read"
+    );
 }
 
 #[test]
@@ -47,10 +58,14 @@ fn every_ms_docs_request_reads_with_its_header() {
                 r.skip_element().unwrap();
             }
         }
-        r.read_to_end().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        r.read_to_end()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
     println!("read {} request documents", files.len());
-    assert!(!(files.is_empty() && require_schema()), "no request fixtures were read");
+    assert!(
+        !(files.is_empty() && require_schema()),
+        "no request fixtures were read"
+    );
 }
 
 #[test]
@@ -64,22 +79,38 @@ fn every_soap_fault_fixture_gives_its_code() {
         };
         // An EWS response code or, for plain SOAP faults (soap:Client), the SOAP code.
         let code = fault.response_code();
-        let shown = code.as_ref().map_or_else(|| fault.code_local_name().to_owned(), |c| c.to_string());
+        let shown = code
+            .as_ref()
+            .map_or_else(|| fault.code_local_name().to_owned(), |c| c.to_string());
         assert!(!shown.is_empty(), "{}", path.display());
         if let Some(code) = &code {
-            assert!(!matches!(code, ews_xml::ResponseCode::Other(_)), "{}: {code}", path.display());
+            assert!(
+                !matches!(code, ews_xml::ResponseCode::Other(_)),
+                "{}: {code}",
+                path.display()
+            );
         }
         println!("{}: {shown}", path.display());
     }
-    assert!(!(files.is_empty() && require_schema()), "no fault fixtures were read");
+    assert!(
+        !(files.is_empty() && require_schema()),
+        "no fault fixtures were read"
+    );
 }
 
 #[test]
 fn known_fault_fixtures_have_the_documented_codes() {
-    let Some(path) = ms_docs(Some("SoapFault"), "response-01").first().cloned() else { return };
+    let Some(path) = ms_docs(Some("SoapFault"), "response-01").first().cloned() else {
+        return;
+    };
     let bytes = std::fs::read(path).unwrap();
-    let ResponseBody::Fault(f) = soap::read_response(&bytes[..]).unwrap().body else { panic!() };
-    assert_eq!(f.response_code(), Some(ews_xml::ResponseCode::ErrorSchemaValidation));
+    let ResponseBody::Fault(f) = soap::read_response(&bytes[..]).unwrap().body else {
+        panic!()
+    };
+    assert_eq!(
+        f.response_code(),
+        Some(ews_xml::ResponseCode::ErrorSchemaValidation)
+    );
     let xml = f.message_xml.as_ref().unwrap();
     assert_eq!(xml.get("LineNumber"), Some("11"));
     assert_eq!(xml.get("LinePosition"), Some("33"));

@@ -340,10 +340,13 @@ impl<'a> Input<'a> {
             b'=' => {
                 self.attrs += 1;
                 if self.attrs > self.limits.max_attributes {
-                    return Err(self.limit(Limit::Attributes, u64::from(self.limits.max_attributes)));
+                    return Err(
+                        self.limit(Limit::Attributes, u64::from(self.limits.max_attributes))
+                    );
                 }
                 let name = &self.name[..self.name_len.min(6)];
-                if name.starts_with(b"xmlns") && (self.name_len == 5 || name.get(5) == Some(&b':')) {
+                if name.starts_with(b"xmlns") && (self.name_len == 5 || name.get(5) == Some(&b':'))
+                {
                     self.ns_here = self.ns_here.saturating_add(1);
                     self.ns_total += 1;
                     if self.ns_total > self.limits.max_namespaces {

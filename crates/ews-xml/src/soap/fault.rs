@@ -108,11 +108,18 @@ pub struct MessageXml {
 impl MessageXml {
     /// The first value named `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.entries.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.entries
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
     /// `BackOffMilliseconds`, when present and numeric.
     pub fn back_off(&self) -> Option<Duration> {
-        self.get("BackOffMilliseconds")?.trim().parse().ok().map(Duration::from_millis)
+        self.get("BackOffMilliseconds")?
+            .trim()
+            .parse()
+            .ok()
+            .map(Duration::from_millis)
     }
 }
 

@@ -39,7 +39,10 @@ pub struct RequestHeader {
 impl RequestHeader {
     /// A header with `RequestServerVersion` set to `version`.
     pub fn new(version: impl Into<String>) -> Self {
-        Self { version: Some(version.into()), ..Self::default() }
+        Self {
+            version: Some(version.into()),
+            ..Self::default()
+        }
     }
     /// Sets the impersonated user.
     #[must_use]
@@ -50,7 +53,10 @@ impl RequestHeader {
     /// Sets the time zone context by Microsoft time zone id.
     #[must_use]
     pub fn time_zone(mut self, id: impl Into<String>) -> Self {
-        self.time_zone = Some(TimeZoneContext { id: id.into(), name: None });
+        self.time_zone = Some(TimeZoneContext {
+            id: id.into(),
+            name: None,
+        });
         self
     }
     /// Whether no header element would be written.
@@ -90,9 +96,10 @@ impl XmlWrite for RequestHeader {
         }
         if let Some(role) = &self.management_role {
             w.start(Name::t("ManagementRole"))?;
-            for (list, roles) in
-                [("UserRoles", &role.user_roles), ("ApplicationRoles", &role.application_roles)]
-            {
+            for (list, roles) in [
+                ("UserRoles", &role.user_roles),
+                ("ApplicationRoles", &role.application_roles),
+            ] {
                 if !roles.is_empty() {
                     w.start(Name::t(list))?;
                     for r in roles {
@@ -176,8 +183,13 @@ impl XmlRead for RequestHeader {
     }
 }
 
-fn required_attr<'t>(r: &Reader<'_>, tag: &'t StartTag, name: &'static str) -> Result<&'t str, ReadError> {
-    tag.attr(name).ok_or_else(|| r.error(ReadErrorKind::MissingAttribute(name)))
+fn required_attr<'t>(
+    r: &Reader<'_>,
+    tag: &'t StartTag,
+    name: &'static str,
+) -> Result<&'t str, ReadError> {
+    tag.attr(name)
+        .ok_or_else(|| r.error(ReadErrorKind::MissingAttribute(name)))
 }
 
 fn read_impersonation(r: &mut Reader<'_>) -> Result<Option<Impersonation>, ReadError> {
@@ -232,7 +244,10 @@ impl Impersonation {
     /// The identifier.
     pub fn value(&self) -> &str {
         match self {
-            Self::PrincipalName(v) | Self::Sid(v) | Self::PrimarySmtpAddress(v) | Self::SmtpAddress(v) => v,
+            Self::PrincipalName(v)
+            | Self::Sid(v)
+            | Self::PrimarySmtpAddress(v)
+            | Self::SmtpAddress(v) => v,
         }
     }
 }
@@ -253,7 +268,10 @@ pub struct TimeZoneContext {
 impl TimeZoneContext {
     /// A context for the Microsoft time zone `id`.
     pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), name: None }
+        Self {
+            id: id.into(),
+            name: None,
+        }
     }
 }
 
@@ -311,12 +329,22 @@ impl XmlElement for ServerVersionInfo {
     const NAME: Name<'static> = Name::t("ServerVersionInfo");
 }
 
-const VERSION_ATTRS: [&str; 4] = ["MajorVersion", "MinorVersion", "MajorBuildNumber", "MinorBuildNumber"];
+const VERSION_ATTRS: [&str; 4] = [
+    "MajorVersion",
+    "MinorVersion",
+    "MajorBuildNumber",
+    "MinorBuildNumber",
+];
 
 impl XmlWrite for ServerVersionInfo {
     fn write_xml(&self, w: &mut Writer<'_>, name: Name<'_>) -> Result<(), WriteError> {
         w.start(name)?;
-        let numbers = [self.major_version, self.minor_version, self.major_build_number, self.minor_build_number];
+        let numbers = [
+            self.major_version,
+            self.minor_version,
+            self.major_build_number,
+            self.minor_build_number,
+        ];
         for (attr, n) in VERSION_ATTRS.iter().zip(numbers) {
             if let Some(n) = n {
                 w.attr(attr, &n.to_string())?;
@@ -337,9 +365,20 @@ impl XmlRead for ServerVersionInfo {
                 *slot = Some(r.parse_value::<i32>(v)?);
             }
         }
-        let [major_version, minor_version, major_build_number, minor_build_number] = numbers;
+        let [
+            major_version,
+            minor_version,
+            major_build_number,
+            minor_build_number,
+        ] = numbers;
         let version = start.attr("Version").map(str::to_owned);
         r.skip_element()?;
-        Ok(Self { major_version, minor_version, major_build_number, minor_build_number, version })
+        Ok(Self {
+            major_version,
+            minor_version,
+            major_build_number,
+            minor_build_number,
+            version,
+        })
     }
 }

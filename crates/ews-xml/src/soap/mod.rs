@@ -17,8 +17,8 @@ pub use header::{
 pub use response_code::ResponseCode;
 
 use crate::{
-    Name, ReadError, ReadErrorKind, Reader, ReaderOptions, StartTag, WriteError, Writer, XmlElement,
-    XmlRead, XmlValue, XmlWrite,
+    Name, ReadError, ReadErrorKind, Reader, ReaderOptions, StartTag, WriteError, Writer,
+    XmlElement, XmlRead, XmlValue, XmlWrite,
 };
 
 /// The class of one response message (`ResponseClass` attribute).
@@ -48,7 +48,9 @@ impl XmlValue for ResponseClass {
             "Success" => Ok(Self::Success),
             "Warning" => Ok(Self::Warning),
             "Error" => Ok(Self::Error),
-            _ => Err(crate::ValueError::expected("one of Success, Warning, Error")),
+            _ => Err(crate::ValueError::expected(
+                "one of Success, Warning, Error",
+            )),
         }
     }
 }
@@ -169,7 +171,7 @@ pub struct Response<'a> {
 /// A reader positioned on the element inside `soap:Body`.
 #[derive(Debug)]
 pub struct BodyReader<'a> {
-    reader: Reader<'a>,
+    reader: Box<Reader<'a>>,
     start: StartTag,
 }
 
@@ -237,7 +239,10 @@ pub fn read_response_with<'a>(
     }
     head.truncate(filled);
     let mut reader = Reader::with_options(std::io::Cursor::new(head.clone()).chain(src), options);
-    let not_soap = |what: String| SoapError::NotSoap { what, head: printable(&head) };
+    let not_soap = |what: String| SoapError::NotSoap {
+        what,
+        head: printable(&head),
+    };
     let root = match reader.root() {
         Ok(root) => root,
         Err(_) if filled == 0 => return Err(not_soap("an empty body".into())),
@@ -259,7 +264,9 @@ pub fn read_response_with<'a>(
     let mut server_version = None;
     loop {
         let Some(child) = reader.next_child()? else {
-            return Err(reader.error(ReadErrorKind::MissingElement("soap:Body")).into());
+            return Err(reader
+                .error(ReadErrorKind::MissingElement("soap:Body"))
+                .into());
         };
         if child.is(Name::soap("Header")) {
             while let Some(h) = reader.next_child()? {
@@ -271,15 +278,23 @@ pub fn read_response_with<'a>(
             }
         } else if child.is(Name::soap("Body")) {
             let Some(start) = reader.next_child()? else {
-                return Err(reader.error(ReadErrorKind::MissingElement("body element")).into());
+                return Err(reader
+                    .error(ReadErrorKind::MissingElement("body element"))
+                    .into());
             };
             if start.is(Name::soap("Fault")) {
                 let fault = Fault::read_xml(&mut reader, &start)?;
-                return Ok(Response { server_version, body: ResponseBody::Fault(Box::new(fault)) });
+                return Ok(Response {
+                    server_version,
+                    body: ResponseBody::Fault(Box::new(fault)),
+                });
             }
             return Ok(Response {
                 server_version,
-                body: ResponseBody::Message(BodyReader { reader, start }),
+                body: ResponseBody::Message(BodyReader {
+                    reader: Box::new(reader),
+                    start,
+                }),
             });
         } else {
             reader.skip_element()?;
