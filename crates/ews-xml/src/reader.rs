@@ -207,17 +207,23 @@ impl<'a> Reader<'a> {
         ReadError::new(kind, self.path.clone(), self.position())
     }
 
-    /// Parses a text value, with this position in the error.
+    /// Parses a text value (an attribute of the current element), with this path and position
+    /// in the error.
     pub fn parse_value<T: XmlValue>(&self, s: &str) -> Result<T, ReadError> {
-        T::from_xml_value(s).map_err(|e| {
-            let mut value: String = s.chars().take(80).collect();
-            if value.len() < s.len() {
-                value.push('…');
+        T::from_xml_value(s).map_err(|e| self.error(invalid_value(s, e.expected)))
+    }
+
+    /// After the start tag `start`: reads the element's text and parses it; an error's path
+    /// ends with the element itself.
+    pub fn read_value<T: XmlValue>(&mut self, start: &StartTag) -> Result<T, ReadError> {
+        let text = self.read_text()?;
+        T::from_xml_value(&text).map_err(|e| {
+            let mut path = self.path.clone();
+            if !path.is_empty() {
+                path.push('/');
             }
-            self.error(ReadErrorKind::InvalidValue {
-                value,
-                expected: e.expected,
-            })
+            path.push_str(start.local_name());
+            ReadError::new(invalid_value(&text, e.expected), path, self.position())
         })
     }
 
@@ -411,6 +417,14 @@ impl<'a> Reader<'a> {
         while self.next_event()? != Event::Eof {}
         Ok(())
     }
+}
+
+fn invalid_value(s: &str, expected: &'static str) -> ReadErrorKind {
+    let mut value: String = s.chars().take(80).collect();
+    if value.len() < s.len() {
+        value.push('…');
+    }
+    ReadErrorKind::InvalidValue { value, expected }
 }
 
 /// Whether `name` is an XML name without a colon (the `NCName` production).

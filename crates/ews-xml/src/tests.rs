@@ -586,3 +586,14 @@ fn fuzz_entry_points_accept_samples() {
     crate::fuzzing::reader_round_trip(b"<a>\x01&#x2;</a>");
     crate::fuzzing::soap_response(b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><s:Fault><faultcode>s:Client</faultcode><faultstring>x</faultstring></s:Fault></s:Body></s:Envelope>");
 }
+
+#[test]
+fn value_errors_name_the_element() {
+    let doc = b"<m:R xmlns:m='http://schemas.microsoft.com/exchange/services/2006/messages'><m:Count>12x</m:Count></m:R>";
+    let mut r = Reader::from_bytes(doc);
+    r.root().unwrap();
+    let c = r.next_child().unwrap().unwrap();
+    let err = <u32 as crate::XmlRead>::read_xml(&mut r, &c).unwrap_err();
+    assert_eq!(err.path(), "R/Count");
+    assert!(matches!(err.kind(), ReadErrorKind::InvalidValue { value, .. } if value == "12x"));
+}

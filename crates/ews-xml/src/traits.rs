@@ -66,9 +66,8 @@ impl<T: XmlValue> XmlWrite for T {
 }
 
 impl<T: XmlValue> XmlRead for T {
-    fn read_xml(r: &mut Reader<'_>, _start: &StartTag) -> Result<Self, ReadError> {
-        let text = r.read_text()?;
-        r.parse_value(&text)
+    fn read_xml(r: &mut Reader<'_>, start: &StartTag) -> Result<Self, ReadError> {
+        r.read_value(start)
     }
 }
 
