@@ -73,7 +73,7 @@ fn inspect(path: &str) -> Result<(), String> {
             }
         }
         ResponseBody::Message(mut body) => {
-            println!("  {}", body.start().display_name());
+            println!("  {}", body.start().name());
             let n = summarize_messages(body.reader()).map_err(|e| format!("{path}: {e}"))?;
             println!("  {n} response message(s)");
             body.finish().map_err(|e| format!("{path}: {e}"))?;

@@ -10,14 +10,13 @@ pub fn reader_round_trip(data: &[u8]) {
     let mut w = Writer::new(&mut out);
     for ev in &events {
         let res = match ev {
-            Event::Start(tag) => {
-                w.start_uri(tag.namespace_uri(), tag.local_name())
-                    .and_then(|()| {
-                        tag.attributes().iter().try_for_each(|a| {
-                            w.attr_uri(a.namespace_uri(), a.local_name(), a.value())
-                        })
+            Event::Start(tag) => w
+                .start_uri(tag.name().namespace_uri(), tag.local_name())
+                .and_then(|()| {
+                    tag.attributes().iter().try_for_each(|a| {
+                        w.attr_uri(a.name().namespace_uri(), a.name().local_name(), a.value())
                     })
-            }
+                }),
             Event::End => w.end(),
             Event::Text(t) => w.text(t),
             Event::Eof => Ok(()),

@@ -54,7 +54,7 @@ mod writer;
 
 pub use error::{Limit, Position, ReadError, ReadErrorKind, ValueError, WriteError};
 pub use limits::{InvalidChars, Limits, ReaderOptions};
-pub use name::{NS_ERRORS, NS_MESSAGES, NS_SOAP, NS_TYPES, NS_XML, NS_XSI, Name, Ns};
+pub use name::{NS_ERRORS, NS_MESSAGES, NS_SOAP, NS_TYPES, NS_XML, NS_XSI, Name, Ns, QName};
 pub use reader::{Attribute, Event, Reader, StartTag};
 pub use soap::{ResponseClass, ResponseCode};
 pub use traits::{XmlChoice, XmlElement, XmlRead, XmlValue, XmlWrite};

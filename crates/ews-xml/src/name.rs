@@ -136,3 +136,72 @@ impl fmt::Display for Name<'_> {
         }
     }
 }
+
+/// A name read from a document: namespace resolved, prefix forgotten.
+///
+/// Displays with the canonical prefix of a known namespace (`t:Subject`), or with the URI in
+/// braces for any other (`{urn:x}Thing`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct QName {
+    ns: Ns,
+    /// The URI, kept only for [`Ns::Other`].
+    uri: Option<Box<str>>,
+    local: String,
+}
+
+impl QName {
+    /// A name from a namespace URI (`None` for no namespace) and a local name.
+    pub fn new(uri: Option<String>, local: String) -> Self {
+        match uri.as_deref().map(Ns::from_uri) {
+            None | Some(Ns::None) => Self {
+                ns: Ns::None,
+                uri: None,
+                local,
+            },
+            Some(Ns::Other) => Self {
+                ns: Ns::Other,
+                uri: uri.map(String::into_boxed_str),
+                local,
+            },
+            Some(ns) => Self {
+                ns,
+                uri: None,
+                local,
+            },
+        }
+    }
+    /// A name without namespace.
+    pub fn unqualified(local: &str) -> Self {
+        Self {
+            ns: Ns::None,
+            uri: None,
+            local: local.to_owned(),
+        }
+    }
+    /// The namespace.
+    pub fn ns(&self) -> Ns {
+        self.ns
+    }
+    /// The namespace URI (empty for none).
+    pub fn namespace_uri(&self) -> &str {
+        self.uri.as_deref().or_else(|| self.ns.uri()).unwrap_or("")
+    }
+    /// The local name (without prefix).
+    pub fn local_name(&self) -> &str {
+        &self.local
+    }
+    /// Whether this is `name` (never true for [`Ns::Other`], which a [`Name`] cannot spell).
+    pub fn is(&self, name: Name<'_>) -> bool {
+        self.ns == name.ns && self.local == name.local && self.ns != Ns::Other
+    }
+}
+
+impl fmt::Display for QName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.ns.prefix(), &self.uri) {
+            (Some(p), _) => write!(f, "{p}:{}", self.local),
+            (None, Some(uri)) => write!(f, "{{{uri}}}{}", self.local),
+            (None, None) => f.write_str(&self.local),
+        }
+    }
+}

@@ -7,31 +7,21 @@ use std::io::Read;
 use xml::common::Position as _;
 use xml::reader::{ErrorKind as XmlErrorKind, EventReader, ParserConfig, XmlEvent};
 
-use crate::{Name, Ns, Position, ReadError, ReadErrorKind, ReaderOptions, XmlRead, XmlValue};
+use crate::{Name, Ns, Position, QName, ReadError, ReadErrorKind, ReaderOptions, XmlRead, XmlValue};
 pub(crate) use input::is_xml_char;
 use input::{Input, InputError};
 
 /// An attribute of a [`StartTag`], its name resolved to a namespace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribute {
-    ns: Ns,
-    uri: Option<Box<str>>,
-    local: String,
+    name: QName,
     value: String,
 }
 
 impl Attribute {
-    /// The attribute's namespace ([`Ns::None`] for ordinary unprefixed attributes).
-    pub fn ns(&self) -> Ns {
-        self.ns
-    }
-    /// The namespace URI (empty for none).
-    pub fn namespace_uri(&self) -> &str {
-        self.uri.as_deref().or_else(|| self.ns.uri()).unwrap_or("")
-    }
-    /// The local name.
-    pub fn local_name(&self) -> &str {
-        &self.local
+    /// The name ([`Ns::None`] for ordinary unprefixed attributes).
+    pub fn name(&self) -> &QName {
+        &self.name
     }
     /// The value, entities decoded.
     pub fn value(&self) -> &str {
@@ -42,28 +32,30 @@ impl Attribute {
 /// A start tag: element name resolved to a namespace, and attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StartTag {
-    ns: Ns,
-    uri: Option<Box<str>>,
-    local: String,
+    name: QName,
     attrs: Vec<Attribute>,
 }
 
 impl StartTag {
+    /// The element name.
+    pub fn name(&self) -> &QName {
+        &self.name
+    }
     /// The element's namespace.
     pub fn ns(&self) -> Ns {
-        self.ns
-    }
-    /// The namespace URI (empty for none).
-    pub fn namespace_uri(&self) -> &str {
-        self.uri.as_deref().or_else(|| self.ns.uri()).unwrap_or("")
+        self.name.ns()
     }
     /// The local name (without prefix).
     pub fn local_name(&self) -> &str {
-        &self.local
+        self.name.local_name()
     }
     /// Whether this is the element `name` (namespace and local name; the prefix is irrelevant).
     pub fn is(&self, name: Name<'_>) -> bool {
-        self.ns == name.ns && self.local == name.local && self.ns != Ns::Other
+        self.name.is(name)
+    }
+    /// The name as messages show it (`t:Subject`, `{urn:x}Thing`).
+    pub fn display_name(&self) -> String {
+        self.name.to_string()
     }
     /// The value of the unprefixed attribute `local`.
     pub fn attr(&self, local: &str) -> Option<&str> {
@@ -73,20 +65,12 @@ impl StartTag {
     pub fn attr_ns(&self, name: Name<'_>) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.ns == name.ns && a.local == name.local)
+            .find(|a| a.name.is(name))
             .map(|a| a.value.as_str())
     }
     /// All attributes in document order (namespace declarations excluded).
     pub fn attributes(&self) -> &[Attribute] {
         &self.attrs
-    }
-    /// The name, with the canonical prefix of its namespace, for messages.
-    pub fn display_name(&self) -> String {
-        match self.ns.prefix() {
-            Some(p) => format!("{p}:{}", self.local),
-            None if self.ns == Ns::Other => format!("{{{}}}{}", self.namespace_uri(), self.local),
-            None => self.local.clone(),
-        }
     }
 }
 
@@ -257,17 +241,11 @@ impl<'a> Reader<'a> {
                         self.failed = true;
                         return Err(self.error(ReadErrorKind::Syntax(msg)));
                     }
-                    let (ns, uri) = classify(name.namespace);
                     let attrs = attributes
                         .into_iter()
-                        .map(|a| {
-                            let (ns, uri) = classify(a.name.namespace);
-                            Attribute {
-                                ns,
-                                uri,
-                                local: a.name.local_name,
-                                value: a.value,
-                            }
+                        .map(|a| Attribute {
+                            name: QName::new(a.name.namespace, a.name.local_name),
+                            value: a.value,
                         })
                         .collect();
                     self.ends.push(self.path.len());
@@ -275,12 +253,8 @@ impl<'a> Reader<'a> {
                         self.path.push('/');
                     }
                     self.path.push_str(&name.local_name);
-                    return Ok(Event::Start(StartTag {
-                        ns,
-                        uri,
-                        local: name.local_name,
-                        attrs,
-                    }));
+                    let name = QName::new(name.namespace, name.local_name);
+                    return Ok(Event::Start(StartTag { name, attrs }));
                 }
                 XmlEvent::EndElement { .. } => {
                     if let Some(end) = self.ends.pop() {
@@ -407,7 +381,7 @@ impl<'a> Reader<'a> {
             None => Ok(None),
             Some(tag) if tag.is(name) => T::read_xml(self, &tag).map(Some),
             Some(tag) => Err(self.error(ReadErrorKind::UnexpectedElement {
-                found: tag.display_name(),
+                found: tag.name().to_string(),
             })),
         }
     }
@@ -435,16 +409,6 @@ pub(crate) fn is_ncname(name: &str) -> bool {
         .next()
         .is_some_and(|c| c != ':' && is_name_start_char(c))
         && chars.all(|c| c != ':' && is_name_char(c))
-}
-
-fn classify(ns: Option<String>) -> (Ns, Option<Box<str>>) {
-    match ns {
-        None => (Ns::None, None),
-        Some(uri) => match Ns::from_uri(&uri) {
-            Ns::Other => (Ns::Other, Some(uri.into_boxed_str())),
-            known => (known, None),
-        },
-    }
 }
 
 impl std::fmt::Debug for Reader<'_> {

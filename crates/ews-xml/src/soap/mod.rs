@@ -257,7 +257,7 @@ pub fn read_response_with<'a>(
         let what = if root.local_name().eq_ignore_ascii_case("html") {
             "an HTML page".to_owned()
         } else {
-            format!("a <{}> document", root.display_name())
+            format!("a <{}> document", root.name())
         };
         return Err(not_soap(what));
     }
