@@ -201,14 +201,19 @@ impl<'a> Reader<'a> {
     /// ends with the element itself.
     pub fn read_value<T: XmlValue>(&mut self, start: &StartTag) -> Result<T, ReadError> {
         let text = self.read_text()?;
-        T::from_xml_value(&text).map_err(|e| {
-            let mut path = self.path.clone();
-            if !path.is_empty() {
-                path.push('/');
-            }
-            path.push_str(start.local_name());
-            ReadError::new(invalid_value(&text, e.expected), path, self.position())
-        })
+        T::from_xml_value(&text)
+            .map_err(|e| self.error_after(start, invalid_value(&text, e.expected)))
+    }
+
+    /// An error about the element `start` whose end tag was already read (so the current path
+    /// no longer names it): the error's path ends with that element.
+    pub fn error_after(&self, start: &StartTag, kind: ReadErrorKind) -> ReadError {
+        let mut path = self.path.clone();
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(start.local_name());
+        ReadError::new(kind, path, self.position())
     }
 
     /// The next event of the document.
