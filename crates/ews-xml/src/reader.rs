@@ -7,7 +7,9 @@ use std::io::Read;
 use xml::common::Position as _;
 use xml::reader::{ErrorKind as XmlErrorKind, EventReader, ParserConfig, XmlEvent};
 
-use crate::{Name, Ns, Position, QName, ReadError, ReadErrorKind, ReaderOptions, XmlRead, XmlValue};
+use crate::{
+    Name, Ns, Position, QName, ReadError, ReadErrorKind, ReaderOptions, XmlRead, XmlValue,
+};
 pub(crate) use input::is_xml_char;
 use input::{Input, InputError};
 
