@@ -25,6 +25,7 @@ fi
 
 step "generated code is fresh"
 python3 scripts/gen-response-codes.py --check
+python3 scripts/gen-windows-zones.py --check
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -38,6 +39,7 @@ cargo test --workspace --doc --locked
 
 step "each crate alone, without default features"
 cargo check -p ews-xml --no-default-features --locked
+cargo check -p ews-model --no-default-features --locked
 
 if [ "$fuzz_seconds" != 0 ]; then
     if ! command -v cargo-fuzz >/dev/null 2>&1; then

@@ -1,0 +1,234 @@
+//! `#[derive(Fields)]`: the field table of an `ews-model` type, generated with the struct so
+//! that the two can never disagree.
+//!
+//! Use it through `ews_model::Fields`. Each struct field that EWS can address carries a
+//! `#[field(...)]` attribute; the derive implements `ews_model::fields::HasFields` with one
+//! `FieldDef` per such field, in declaration order (the schema's order):
+//!
+//! ```ignore
+//! #[derive(Fields)]
+//! struct Message {
+//!     #[field(base)]                       // a flattened base type: its table comes first
+//!     item: ItemFields,
+//!     #[field(uri = "message:IsRead", searchable)]
+//!     is_read: Option<bool>,
+//!     #[field(uri = "message:ConversationIndex", read_only, since = "Exchange2010")]
+//!     conversation_index: Option<Vec<u8>>,
+//! }
+//! ```
+//!
+//! Keys:
+//! - `uri = "item:Subject"`: the `FieldURI`. With `index = "contacts:PhoneNumber"` instead, an
+//!   indexed property (`IndexedFieldURI`); `labels = "A B C"` lists its `FieldIndex` values.
+//! - flags: `searchable`, `read_only`, `read_only_after_send`, `required`;
+//! - `since = "Exchange2010"`: the first `ExchangeVersionType` that has it (default
+//!   `Exchange2007`); `deprecated = "Exchange2013"`: the first that no longer does;
+//! - `name = "..."`: the exchangelib-style name when it differs from the Rust field name;
+//! - `base`: on a flattened field, chain that type's table before this one's.
+//!
+//! The value kind of each field comes from its type through the `FieldValue` trait, so it
+//! cannot drift from the type either.
+
+use proc_macro::TokenStream;
+use proc_macro2::TokenStream as TokenStream2;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, LitStr, parse_macro_input, spanned::Spanned};
+
+/// Derives `ews_model::fields::HasFields`; see the crate documentation.
+#[proc_macro_derive(Fields, attributes(field))]
+pub fn derive_fields(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand(&input) {
+        Ok(ts) => ts.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+#[derive(Default)]
+struct FieldAttr {
+    uri: Option<LitStr>,
+    index: Option<LitStr>,
+    labels: Option<LitStr>,
+    name: Option<LitStr>,
+    since: Option<LitStr>,
+    deprecated: Option<LitStr>,
+    searchable: bool,
+    read_only: bool,
+    read_only_after_send: bool,
+    required: bool,
+    base: bool,
+}
+
+fn parse_attr(attr: &syn::Attribute) -> syn::Result<FieldAttr> {
+    let mut out = FieldAttr::default();
+    attr.parse_nested_meta(|meta| {
+        let key = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let string = |slot: &mut Option<LitStr>| -> syn::Result<()> {
+            *slot = Some(meta.value()?.parse()?);
+            Ok(())
+        };
+        let flag = match key.as_str() {
+            "uri" => return string(&mut out.uri),
+            "index" => return string(&mut out.index),
+            "labels" => return string(&mut out.labels),
+            "name" => return string(&mut out.name),
+            "since" => return string(&mut out.since),
+            "deprecated" => return string(&mut out.deprecated),
+            "searchable" => &mut out.searchable,
+            "read_only" => &mut out.read_only,
+            "read_only_after_send" => &mut out.read_only_after_send,
+            "required" => &mut out.required,
+            "base" => &mut out.base,
+            _ => {
+                return Err(meta.error(
+                    "unknown key: expected uri, index, labels, name, since, deprecated, \
+                     searchable, read_only, read_only_after_send, required or base",
+                ));
+            }
+        };
+        *flag = true;
+        Ok(())
+    })?;
+    if out.base && (out.uri.is_some() || out.index.is_some()) {
+        return Err(syn::Error::new(attr.span(), "`base` takes no other keys"));
+    }
+    if !out.base && out.uri.is_some() == out.index.is_some() {
+        return Err(syn::Error::new(
+            attr.span(),
+            "give exactly one of `uri` or `index`",
+        ));
+    }
+    if out.labels.is_some() && out.index.is_none() {
+        return Err(syn::Error::new(attr.span(), "`labels` goes with `index`"));
+    }
+    Ok(out)
+}
+
+/// The `ExchangeVersion` variant for a schema value (`Exchange2007_SP1` → `Exchange2007Sp1`).
+fn version(lit: &LitStr) -> syn::Result<TokenStream2> {
+    let value = lit.value();
+    let known = value.starts_with("Exchange20") || value.starts_with("V20");
+    if !known || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(syn::Error::new(
+            lit.span(),
+            "expected an ExchangeVersionType value",
+        ));
+    }
+    let variant = if value.starts_with("Exchange") {
+        value.replace("_SP", "Sp")
+    } else {
+        value
+    };
+    let variant = syn::Ident::new(&variant, lit.span());
+    Ok(quote!(::ews_model::version::ExchangeVersion::#variant))
+}
+
+fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new(
+            input.span(),
+            "Fields derives on structs only",
+        ));
+    };
+    let Fields::Named(named) = &data.fields else {
+        return Err(syn::Error::new(input.span(), "Fields needs named fields"));
+    };
+    let mut defs = Vec::new();
+    let mut base = None;
+    let mut errors: Option<syn::Error> = None;
+    for f in &named.named {
+        for attr in f.attrs.iter().filter(|a| a.path().is_ident("field")) {
+            let parsed = match parse_attr(attr) {
+                Ok(p) => p,
+                Err(e) => {
+                    match &mut errors {
+                        Some(all) => all.combine(e),
+                        None => errors = Some(e),
+                    }
+                    continue;
+                }
+            };
+            let ty = &f.ty;
+            if parsed.base {
+                if base.is_some() {
+                    return Err(syn::Error::new(attr.span(), "only one `base` field"));
+                }
+                base = Some(quote!(::core::option::Option::Some(
+                    &<#ty as ::ews_model::fields::HasFields>::FIELDS
+                )));
+                continue;
+            }
+            let ident = f
+                .ident
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let ident = ident.trim_start_matches("r#").to_owned();
+            let name = parsed.name.as_ref().map_or(ident, LitStr::value);
+            let uri = match (&parsed.uri, &parsed.index) {
+                (Some(uri), _) => quote!(::ews_model::fields::FieldUri::Unindexed(#uri)),
+                (None, Some(index)) => {
+                    let labels: Vec<String> = parsed
+                        .labels
+                        .as_ref()
+                        .map(|l| l.value().split_whitespace().map(str::to_owned).collect())
+                        .unwrap_or_default();
+                    quote!(::ews_model::fields::FieldUri::Indexed {
+                        uri: #index,
+                        labels: &[#(#labels),*],
+                    })
+                }
+                (None, None) => continue,
+            };
+            let since = match &parsed.since {
+                Some(s) => {
+                    let v = version(s)?;
+                    Some(quote!(.since(#v)))
+                }
+                None => None,
+            };
+            let deprecated = match &parsed.deprecated {
+                Some(s) => {
+                    let v = version(s)?;
+                    Some(quote!(.deprecated_from(#v)))
+                }
+                None => None,
+            };
+            let flag = |on: bool, name: &str| {
+                let id = syn::Ident::new(name, proc_macro2::Span::call_site());
+                on.then(|| quote!(.with_flags(::ews_model::fields::FieldFlags::#id)))
+            };
+            let flags = [
+                flag(parsed.searchable, "SEARCHABLE"),
+                flag(parsed.read_only, "READ_ONLY"),
+                flag(parsed.read_only_after_send, "READ_ONLY_AFTER_SEND"),
+                flag(parsed.required, "REQUIRED"),
+            ];
+            defs.push(quote! {
+                ::ews_model::fields::FieldDef::new(
+                    #name,
+                    #uri,
+                    <#ty as ::ews_model::fields::FieldValue>::KIND,
+                ) #(#flags)* #since #deprecated
+            });
+        }
+    }
+    if let Some(e) = errors {
+        return Err(e);
+    }
+    let base = base.unwrap_or_else(|| quote!(::core::option::Option::None));
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    Ok(quote! {
+        impl #impl_generics ::ews_model::fields::HasFields for #ident #ty_generics #where_clause {
+            const FIELDS: ::ews_model::fields::FieldTable = ::ews_model::fields::FieldTable {
+                own: &[#(#defs),*],
+                base: #base,
+            };
+        }
+    })
+}

@@ -1,0 +1,347 @@
+//! Field metadata: what EWS can address on an item or folder, how, and since when.
+//!
+//! Every item and folder type carries a [`FieldTable`], generated with the struct by
+//! `#[derive(Fields)]` (so the struct and its table cannot disagree). Queries, `only()`
+//! projections, updates and version gates read it: which `FieldURI` a field has, whether it
+//! can be searched, whether it is read-only, and which Exchange version introduced it.
+//!
+//! ```
+//! use ews_model::Fields;
+//! use ews_model::fields::{FieldFlags, FieldUri, HasFields, ValueKind};
+//!
+//! #[derive(Fields)]
+//! # #[allow(dead_code)]
+//! struct Note {
+//!     #[field(uri = "item:Subject", searchable)]
+//!     subject: Option<String>,
+//!     #[field(uri = "item:Size", read_only, since = "Exchange2010")]
+//!     size: Option<i32>,
+//! }
+//!
+//! let subject = Note::FIELDS.get("subject").unwrap();
+//! assert_eq!(subject.uri, FieldUri::Unindexed("item:Subject"));
+//! assert_eq!(subject.kind.value, ValueKind::Text);
+//! assert!(subject.flags.contains(FieldFlags::SEARCHABLE));
+//! assert!(Note::FIELDS.by_uri("item:Size").unwrap().is_read_only());
+//! ```
+
+use crate::version::ExchangeVersion;
+
+/// How a field is addressed in `AdditionalProperties`, restrictions, sort orders and updates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldUri {
+    /// `t:FieldURI FieldURI="item:Subject"`.
+    Unindexed(&'static str),
+    /// `t:IndexedFieldURI FieldURI="contacts:PhoneNumber" FieldIndex="..."`, one entry per label.
+    Indexed {
+        /// The `FieldURI` value.
+        uri: &'static str,
+        /// The allowed `FieldIndex` values.
+        labels: &'static [&'static str],
+    },
+}
+
+impl FieldUri {
+    /// The `FieldURI` attribute value.
+    pub const fn uri(&self) -> &'static str {
+        match self {
+            Self::Unindexed(uri) | Self::Indexed { uri, .. } => uri,
+        }
+    }
+}
+
+/// What kind of value a field holds (for query validation and client-side evaluation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ValueKind {
+    /// A string.
+    Text,
+    /// `true`/`false`.
+    Bool,
+    /// An integer.
+    Int,
+    /// A decimal number.
+    Decimal,
+    /// An instant (`xs:dateTime`).
+    DateTime,
+    /// A calendar date (`xs:date`).
+    Date,
+    /// One of a fixed set of strings.
+    Enum(&'static [&'static str]),
+    /// Binary content (base64 on the wire).
+    Base64,
+    /// A mailbox (name and address).
+    Mailbox,
+    /// A meeting attendee.
+    Attendee,
+    /// A message or item body.
+    Body,
+    /// An item, folder or attachment id.
+    Id,
+    /// An indexed property (phone numbers, addresses...).
+    Indexed,
+    /// An extended MAPI property.
+    Extended,
+    /// Anything structured (recurrence, time zone, flag...).
+    Complex,
+}
+
+/// A field's [`ValueKind`] and whether it holds a list of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Kind {
+    /// The kind of each value.
+    pub value: ValueKind,
+    /// Whether the field holds several values (categories, recipients).
+    pub list: bool,
+}
+
+impl Kind {
+    /// A single value of `value`.
+    pub const fn single(value: ValueKind) -> Self {
+        Self { value, list: false }
+    }
+    /// An enumeration with these schema values.
+    pub const fn enumeration(values: &'static [&'static str]) -> Self {
+        Self::single(ValueKind::Enum(values))
+    }
+}
+
+/// The kind of a Rust type as a field value; implemented by every type a field can have, so
+/// that `#[derive(Fields)]` takes the kind from the field's type.
+pub trait FieldValue {
+    /// The kind.
+    const KIND: Kind;
+}
+
+macro_rules! field_values {
+    ($($t:ty => $kind:ident),* $(,)?) => {$(
+        impl FieldValue for $t {
+            const KIND: Kind = Kind::single(ValueKind::$kind);
+        }
+    )*};
+}
+
+field_values! {
+    String => Text, bool => Bool, i32 => Int, i64 => Int, u32 => Int, u64 => Int, f64 => Decimal,
+    crate::time::DateTime => DateTime, crate::time::Date => Date,
+}
+
+impl FieldValue for Vec<u8> {
+    const KIND: Kind = Kind::single(ValueKind::Base64);
+}
+
+impl<T: FieldValue> FieldValue for Option<T> {
+    const KIND: Kind = T::KIND;
+}
+
+impl<T: FieldValue> FieldValue for Vec<T> {
+    const KIND: Kind = Kind {
+        list: true,
+        ..T::KIND
+    };
+}
+
+/// Flags of a field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct FieldFlags(u8);
+
+impl FieldFlags {
+    /// No flags.
+    pub const NONE: Self = Self(0);
+    /// Can be used in restrictions (`filter()`).
+    pub const SEARCHABLE: Self = Self(1);
+    /// Set by the server only.
+    pub const READ_ONLY: Self = Self(2);
+    /// Writable until the item is sent (message recipients, for instance).
+    pub const READ_ONLY_AFTER_SEND: Self = Self(4);
+    /// Must be set when creating.
+    pub const REQUIRED: Self = Self(8);
+
+    /// These flags plus `other`.
+    #[must_use]
+    pub const fn with(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+    /// Whether every flag of `other` is set.
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+/// One addressable field of an item or folder type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct FieldDef {
+    /// The Rust field name, which is also the exchangelib-style name (`datetime_received`).
+    pub name: &'static str,
+    /// How EWS addresses it.
+    pub uri: FieldUri,
+    /// The kind of value.
+    pub kind: Kind,
+    /// Searchable, read-only, ...
+    pub flags: FieldFlags,
+    /// The first schema version with this field.
+    pub since: ExchangeVersion,
+    /// The first schema version without it, if any.
+    pub deprecated_from: Option<ExchangeVersion>,
+}
+
+impl FieldDef {
+    /// A field available since Exchange 2007, without flags (what `#[derive(Fields)]` starts
+    /// from).
+    pub const fn new(name: &'static str, uri: FieldUri, kind: Kind) -> Self {
+        Self {
+            name,
+            uri,
+            kind,
+            flags: FieldFlags::NONE,
+            since: ExchangeVersion::Exchange2007,
+            deprecated_from: None,
+        }
+    }
+    /// With these flags added.
+    #[must_use]
+    pub const fn with_flags(mut self, flags: FieldFlags) -> Self {
+        self.flags = self.flags.with(flags);
+        self
+    }
+    /// First available in `version`.
+    #[must_use]
+    pub const fn since(mut self, version: ExchangeVersion) -> Self {
+        self.since = version;
+        self
+    }
+    /// No longer available from `version` on.
+    #[must_use]
+    pub const fn deprecated_from(mut self, version: ExchangeVersion) -> Self {
+        self.deprecated_from = Some(version);
+        self
+    }
+    /// Whether restrictions may use it.
+    pub const fn is_searchable(&self) -> bool {
+        self.flags.contains(FieldFlags::SEARCHABLE)
+    }
+    /// Whether only the server sets it.
+    pub const fn is_read_only(&self) -> bool {
+        self.flags.contains(FieldFlags::READ_ONLY)
+    }
+    /// Whether a server speaking `version` has it.
+    pub fn is_supported_by(&self, version: ExchangeVersion) -> bool {
+        version >= self.since && self.deprecated_from.is_none_or(|d| version < d)
+    }
+}
+
+/// The fields of a type: its own, after those of the type it extends.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldTable {
+    /// This type's own fields, in schema order.
+    pub own: &'static [FieldDef],
+    /// The table of the type this one extends (e.g. `Message` extends the item base).
+    pub base: Option<&'static Self>,
+}
+
+impl FieldTable {
+    /// Every field, base type's first, each in schema order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static FieldDef> + use<> {
+        let mut chain = vec![self.own];
+        let mut base = self.base;
+        while let Some(b) = base {
+            chain.push(b.own);
+            base = b.base;
+        }
+        chain.into_iter().rev().flatten()
+    }
+    /// The field with this name.
+    pub fn get(&self, name: &str) -> Option<&'static FieldDef> {
+        self.iter().find(|f| f.name == name)
+    }
+    /// The field with this `FieldURI`.
+    pub fn by_uri(&self, uri: &str) -> Option<&'static FieldDef> {
+        self.iter().find(|f| f.uri.uri() == uri)
+    }
+}
+
+/// A type with a field table; derive it with `#[derive(Fields)]`.
+pub trait HasFields {
+    /// The table.
+    const FIELDS: FieldTable;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Fields;
+
+    // Only the generated tables are under test.
+    #[allow(dead_code)]
+    #[derive(Fields, Default)]
+    struct Base {
+        #[field(uri = "item:Subject", searchable)]
+        subject: Option<String>,
+        #[field(uri = "item:Categories", searchable)]
+        categories: Vec<String>,
+        not_addressable: Option<String>,
+    }
+
+    #[allow(dead_code)]
+    #[derive(Fields)]
+    struct Derived {
+        #[field(base)]
+        base: Base,
+        #[field(
+            uri = "message:IsRead",
+            searchable,
+            read_only_after_send,
+            name = "is_read"
+        )]
+        r#read: Option<bool>,
+        #[field(index = "contacts:PhoneNumber", labels = "BusinessPhone HomePhone")]
+        phones: Vec<String>,
+        #[field(
+            uri = "item:Size",
+            read_only,
+            since = "Exchange2010_SP1",
+            deprecated = "V2018_01_08"
+        )]
+        size: Option<i64>,
+    }
+
+    #[test]
+    fn tables_chain_and_describe_fields() {
+        let names: Vec<_> = Derived::FIELDS.iter().map(|f| f.name).collect();
+        assert_eq!(
+            names,
+            ["subject", "categories", "is_read", "phones", "size"]
+        );
+        let cats = Derived::FIELDS.get("categories").unwrap();
+        assert_eq!(
+            cats.kind,
+            Kind {
+                value: ValueKind::Text,
+                list: true
+            }
+        );
+        let read = Derived::FIELDS.by_uri("message:IsRead").unwrap();
+        assert!(
+            read.flags
+                .contains(FieldFlags::SEARCHABLE.with(FieldFlags::READ_ONLY_AFTER_SEND))
+        );
+        assert!(!read.is_read_only());
+        let phones = Derived::FIELDS.get("phones").unwrap();
+        assert_eq!(
+            phones.uri,
+            FieldUri::Indexed {
+                uri: "contacts:PhoneNumber",
+                labels: &["BusinessPhone", "HomePhone"]
+            }
+        );
+        let size = Derived::FIELDS.get("size").unwrap();
+        assert_eq!(size.kind.value, ValueKind::Int);
+        assert!(!size.is_supported_by(ExchangeVersion::Exchange2010));
+        assert!(size.is_supported_by(ExchangeVersion::Exchange2016));
+        assert!(!size.is_supported_by(ExchangeVersion::V2018_01_08));
+        assert!(Derived::FIELDS.get("not_addressable").is_none());
+    }
+}
