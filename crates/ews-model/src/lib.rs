@@ -18,6 +18,7 @@
 extern crate self as ews_model;
 
 pub mod fields;
+pub mod operations;
 pub mod time;
 pub mod version;
 

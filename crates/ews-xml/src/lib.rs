@@ -44,6 +44,7 @@
 extern crate self as ews_xml;
 
 mod base64;
+mod element;
 mod error;
 mod limits;
 mod name;
@@ -52,6 +53,7 @@ pub mod soap;
 mod traits;
 mod writer;
 
+pub use element::{Element, Node};
 pub use error::{Limit, Position, ReadError, ReadErrorKind, ValueError, WriteError};
 pub use limits::{InvalidChars, Limits, ReaderOptions};
 pub use name::{NS_ERRORS, NS_MESSAGES, NS_SOAP, NS_TYPES, NS_XML, NS_XSI, Name, Ns, QName};

@@ -597,3 +597,22 @@ fn value_errors_name_the_element() {
     assert_eq!(err.path(), "R/Count");
     assert!(matches!(err.kind(), ReadErrorKind::InvalidValue { value, .. } if value == "12x"));
 }
+
+#[test]
+fn generic_elements_round_trip() {
+    use crate::{Element, XmlChoice, XmlRead};
+    let doc = br#"<t:Future xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:x="urn:x" Kind="a&amp;b" x:flag="1"><t:Part>1 &lt; 2</t:Part>text<x:Other/></t:Future>"#;
+    let mut r = Reader::from_bytes(doc);
+    let start = r.root().unwrap();
+    let e = Element::read_xml(&mut r, &start).unwrap();
+    assert_eq!(e.attr("Kind"), Some("a&b"));
+    assert_eq!(e.text().as_deref(), Some("text"));
+    assert_eq!(e.elements().count(), 2);
+    let mut out = Vec::new();
+    let mut w = Writer::new(&mut out);
+    e.write_choice(&mut w).unwrap();
+    w.finish().unwrap();
+    let mut r = Reader::from_bytes(&out);
+    let start = r.root().unwrap();
+    assert_eq!(Element::read_xml(&mut r, &start).unwrap(), e);
+}

@@ -29,6 +29,7 @@ use crate::{
 /// # Ok::<(), ews_xml::soap::SoapError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Fault {
     /// `faultcode` as written (`soap:Client`, `a:ErrorSchemaValidation`).
@@ -98,6 +99,7 @@ impl std::error::Error for Fault {}
 ///
 /// Reference: [MessageXml](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagexml).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct MessageXml {
     /// `(name, value)`: a `t:Value` element gives its `Name` attribute, any other element its

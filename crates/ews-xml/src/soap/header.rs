@@ -22,6 +22,7 @@ use crate::{
 /// assert_eq!(header.version.as_deref(), Some("Exchange2016"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct RequestHeader {
     /// `RequestServerVersion/@Version`: an `ExchangeVersionType` value such as `Exchange2016`.
@@ -220,6 +221,7 @@ fn read_impersonation(r: &mut Reader<'_>) -> Result<Option<Impersonation>, ReadE
 ///
 /// Reference: [ConnectingSID](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectingsid).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Impersonation {
     /// The user principal name (`alice@corp.example`).
@@ -257,6 +259,7 @@ impl Impersonation {
 /// Only the time zone's id (and optional name) is written, as Exchange needs no more for its own
 /// zones; full definitions live in `ews-model`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct TimeZoneContext {
     /// The Microsoft time zone id (`W. Europe Standard Time`).
@@ -277,6 +280,7 @@ impl TimeZoneContext {
 
 /// `ManagementRole`: the RBAC roles to run the request with (Exchange 2013 and later).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ManagementRole {
     /// User roles.
@@ -287,6 +291,7 @@ pub struct ManagementRole {
 
 /// `DateTimePrecision`: whether returned date-times carry milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum DateTimePrecision {
     /// Whole seconds (the server's default).
@@ -311,6 +316,7 @@ impl DateTimePrecision {
 /// Exchange Online reports versions such as `V2018_01_08` with build 15.20; interpreting them is
 /// `ews-model`'s job, this type keeps what was sent.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ServerVersionInfo {
     /// `MajorVersion` (15 for Exchange 2013 to 2019 and Online).

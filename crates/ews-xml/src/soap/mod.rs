@@ -24,10 +24,12 @@ use crate::{
 /// The class of one response message (`ResponseClass` attribute).
 ///
 /// Reference: [ResponseClass](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responseclass).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum ResponseClass {
     /// The request succeeded.
+    #[default]
     Success,
     /// The request was processed with a warning (e.g. `ErrorBatchProcessingStopped`).
     Warning,
@@ -61,6 +63,20 @@ impl XmlValue for ResponseCode {
     }
     fn from_xml_value(s: &str) -> Result<Self, crate::ValueError> {
         Ok(Self::from_name(s.trim()))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ResponseCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ResponseCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Self::from)
     }
 }
 

@@ -1,0 +1,49 @@
+//! EWS operations: one request type and one response type per operation, paired by the
+//! [`Operation`] trait.
+//!
+//! A request writes itself as the body element of a SOAP request (`m:GetFolder`), a response
+//! reads itself from the body of the reply (`m:GetFolderResponse`). Each response holds one
+//! response message per input, in input order, each either a success with its content or an
+//! error with its [`ResponseCode`](ews_xml::ResponseCode): bulk calls report per-item
+//! failures in place, never as a failure of the whole call.
+//!
+//! Reference: [EWS operations in Exchange](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ews-operations-in-exchange).
+
+mod path;
+mod response;
+mod shape;
+
+pub use path::{FieldPath, FieldUriPath, IndexedFieldUriPath, Paths};
+pub use response::{MessageStatus, ResponseError};
+pub use shape::{AttachmentShape, BaseShape, BodyKind, FolderShape, ItemShape};
+
+use ews_xml::{XmlElement, XmlRead, XmlWrite};
+
+use crate::version::ExchangeVersion;
+
+mod sealed {
+    /// Only this crate defines operations: their request and response types are tied to the
+    /// schema, and the trait may grow.
+    #[allow(unnameable_types)] // the point of a sealed trait
+    pub trait Sealed {}
+}
+pub(crate) use sealed::Sealed;
+
+/// An EWS operation: a request that writes itself as the SOAP body, and the type its response
+/// body reads into.
+///
+/// The request's element name ([`XmlElement::NAME`], e.g. `m:GetFolder`) names the operation.
+pub trait Operation: XmlWrite + XmlElement + Sealed {
+    /// The response body (`m:GetFolderResponse`).
+    type Response: XmlRead + XmlElement;
+    /// The first schema version with this operation.
+    const SINCE: ExchangeVersion;
+    /// Whether sending the request twice is harmless. Requests that send mail or create
+    /// items are not: a transport must never retry them once they may have reached the server.
+    const IDEMPOTENT: bool;
+
+    /// The operation's name (`GetFolder`).
+    fn name() -> &'static str {
+        Self::NAME.local
+    }
+}
