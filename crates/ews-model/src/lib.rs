@@ -19,6 +19,7 @@ extern crate self as ews_model;
 
 pub mod fields;
 pub mod operations;
+pub mod properties;
 pub mod time;
 pub mod version;
 

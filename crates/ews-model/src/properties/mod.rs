@@ -1,0 +1,94 @@
+//! Property types: the values items and folders are made of (ids, mailboxes, bodies, flags,
+//! the indexed properties of contacts), each writing and reading itself as the schema says.
+//!
+//! - [`ids`] holds [`ItemId`], [`AttachmentId`],
+//!   [`ConversationId`], occurrence and recurring-master ids, and the
+//!   [`ItemIdChoice`] of `m:ItemIds`.
+//! - [`folder_ids`] holds [`FolderId`],
+//!   [`DistinguishedFolderId`] with every
+//!   [`DistinguishedFolderIdName`], and the
+//!   [`FolderIdChoice`] of `m:FolderIds`.
+//! - [`mailbox`] holds [`Mailbox`] (`t:EmailAddressType`),
+//!   [`SingleRecipient`] (`t:Sender`, `t:From`),
+//!   [`Attendee`].
+//! - [`body`] holds [`Body`] and [`MimeContent`].
+//! - [`misc`] holds [`Flag`], [`EffectiveRights`],
+//!   [`CompleteName`], internet message headers,
+//!   [`Importance`], [`Sensitivity`].
+//! - [`indexed`] holds the dictionaries of contacts: [`EmailAddresses`],
+//!   [`PhoneNumbers`], [`PhysicalAddresses`],
+//!   [`ImAddresses`].
+//!
+//! Lists that are plain strings need no type of their own: `t:Categories` (an
+//! `ArrayOfStringsType`, see [Categories](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories))
+//! is a field of the item,
+//!
+//! ```
+//! use ews_xml::{Name, Writer, XmlRead, XmlWrite};
+//!
+//! #[derive(Debug, Default, PartialEq, XmlWrite, XmlRead)]
+//! struct Tagged {
+//!     #[xml(wrapper = "Categories", item = "String")]
+//!     categories: Vec<String>,   // <t:Categories><t:String>…</t:String>…</t:Categories>
+//! }
+//!
+//! let tagged = Tagged { categories: vec!["Red".into(), "Work & play".into()] };
+//! let mut out = Vec::new();
+//! let mut w = Writer::new(&mut out);
+//! tagged.write_xml(&mut w, Name::t("Message"))?;
+//! w.finish()?;
+//! let xml = String::from_utf8(out)?;
+//! assert!(xml.ends_with(
+//!     "<t:Categories><t:String>Red</t:String><t:String>Work &amp; play</t:String></t:Categories></t:Message>"
+//! ));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Every enumeration of the schema is an open [`XmlValue`](ews_xml::XmlValue) enum: a value
+//! newer than the schema reads as its `Other(String)` variant and is written back verbatim.
+//! With the `serde` feature, these enums serialize as their XML text (`"SMTP"`, `"inbox"`).
+
+/// Implements serde's traits for an `XmlValue` type through its XML text, so that JSON shows
+/// `"HTML"` rather than `{"Other": …}`.
+macro_rules! serde_as_xml_value {
+    ($($t:ty),* $(,)?) => {$(
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&ews_xml::XmlValue::to_xml_value(self))
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                <Self as ews_xml::XmlValue>::from_xml_value(&s)
+                    .map_err(|e| serde::de::Error::custom(e.expected))
+            }
+        }
+    )*};
+}
+
+pub mod body;
+pub mod folder_ids;
+pub mod ids;
+pub mod indexed;
+pub mod mailbox;
+pub mod misc;
+
+pub use body::{Body, BodyType, MimeContent, NormalizedBody, UniqueBody};
+pub use folder_ids::{DistinguishedFolderId, DistinguishedFolderIdName, FolderId, FolderIdChoice};
+pub use ids::{
+    AttachmentId, ConversationId, ItemId, ItemIdChoice, OccurrenceItemId, RecurringMasterItemId,
+};
+pub use indexed::{
+    EmailAddress, EmailAddressKey, EmailAddresses, ImAddress, ImAddressKey, ImAddresses,
+    PhoneNumber, PhoneNumberKey, PhoneNumbers, PhysicalAddress, PhysicalAddressKey,
+    PhysicalAddresses,
+};
+pub use mailbox::{Attendee, Mailbox, MailboxType, ResponseType, RoutingType, SingleRecipient};
+pub use misc::{
+    CompleteName, EffectiveRights, Flag, FlagStatus, Importance, InternetMessageHeader,
+    InternetMessageHeaders, Sensitivity,
+};
