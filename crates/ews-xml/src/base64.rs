@@ -1,15 +1,17 @@
-//! base64 for `xs:base64Binary` content (attachments, MIME content, sync states).
+//! base64 for `xs:base64Binary` content (attachments, MIME content, binary properties), as
+//! the [`Reader`](crate::Reader) and [`Writer`](crate::Writer) use it.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-/// Decodes base64 text, ignoring XML whitespace (servers wrap long values).
-pub(crate) fn decode(text: &str) -> Result<Vec<u8>, ()> {
+/// Decodes base64 text (standard alphabet, padded), ignoring XML whitespace (servers wrap long
+/// values). `None` if it is not base64.
+pub fn decode(text: &str) -> Option<Vec<u8>> {
     if text.bytes().any(|b| b.is_ascii_whitespace()) {
         let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-        STANDARD.decode(compact).map_err(|_| ())
+        STANDARD.decode(compact).ok()
     } else {
-        STANDARD.decode(text).map_err(|_| ())
+        STANDARD.decode(text).ok()
     }
 }
 
@@ -20,4 +22,9 @@ pub(crate) fn encode_into(bytes: &[u8], out: &mut Vec<u8>) {
     // The buffer is sized exactly for the padded output, so this cannot fail.
     let n = STANDARD.encode_slice(bytes, &mut out[start..]).unwrap_or(0);
     out.truncate(start + n);
+}
+
+/// Encodes bytes as base64 text (standard alphabet, padded).
+pub fn encode(bytes: &[u8]) -> String {
+    STANDARD.encode(bytes)
 }

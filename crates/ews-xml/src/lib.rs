@@ -43,7 +43,7 @@
 #[allow(unused_extern_crates)]
 extern crate self as ews_xml;
 
-mod base64;
+pub mod base64;
 mod element;
 mod error;
 mod limits;

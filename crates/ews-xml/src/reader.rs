@@ -374,7 +374,7 @@ impl<'a> Reader<'a> {
     /// After a start tag: the element's text decoded as base64 (whitespace ignored).
     pub fn read_base64(&mut self) -> Result<Vec<u8>, ReadError> {
         let text = self.read_text()?;
-        crate::base64::decode(&text).map_err(|()| {
+        crate::base64::decode(&text).ok_or_else(|| {
             self.error(ReadErrorKind::InvalidValue {
                 value: text.chars().take(80).collect(),
                 expected: "base64",

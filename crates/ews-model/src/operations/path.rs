@@ -6,6 +6,7 @@
 
 use ews_xml::{XmlRead, XmlWrite};
 
+use crate::extended::ExtendedFieldUri;
 use crate::fields::{FieldDef, FieldUri};
 
 /// `t:FieldURI` (and `t:ExceptionFieldURI`): a property by its `FieldURI` value.
@@ -36,7 +37,7 @@ pub struct IndexedFieldUriPath {
 /// use ews_model::operations::FieldPath;
 ///
 /// let p = FieldPath::field("item:Subject");
-/// assert_eq!(p.uri(), "item:Subject");
+/// assert_eq!(p.uri(), Some("item:Subject"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, XmlWrite, XmlRead)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -52,6 +53,9 @@ pub enum FieldPath {
     /// `t:ExceptionFieldURI` (properties of recurrence exceptions).
     #[xml(name = "ExceptionFieldURI")]
     Exception(FieldUriPath),
+    /// `t:ExtendedFieldURI`: an extended MAPI property.
+    #[xml(name = "ExtendedFieldURI")]
+    Extended(ExtendedFieldUri),
 }
 
 impl FieldPath {
@@ -79,11 +83,12 @@ impl FieldPath {
         }
     }
 
-    /// The `FieldURI` value.
-    pub fn uri(&self) -> &str {
+    /// The `FieldURI` value (`None` for extended properties, which have none).
+    pub fn uri(&self) -> Option<&str> {
         match self {
-            Self::Field(p) | Self::Exception(p) => &p.uri,
-            Self::Indexed(p) => &p.uri,
+            Self::Field(p) | Self::Exception(p) => Some(&p.uri),
+            Self::Indexed(p) => Some(&p.uri),
+            Self::Extended(_) => None,
         }
     }
 }
