@@ -37,6 +37,9 @@ step "cargo test"
 cargo test --workspace --all-targets --locked
 cargo test --workspace --doc --locked
 
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+
 step "each crate alone, without default features"
 cargo check -p ews-xml --no-default-features --locked
 cargo check -p ews-model --no-default-features --locked

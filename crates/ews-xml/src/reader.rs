@@ -94,7 +94,7 @@ pub enum Event {
 ///
 /// Elements are matched by namespace URI and local name, never by prefix. DOCTYPEs are refused,
 /// [`Limits`](crate::Limits) are enforced on the raw bytes, characters XML 1.0 forbids are
-/// replaced or rejected ([`InvalidChars`]), and every error carries the element path and the
+/// replaced or rejected ([`InvalidChars`](crate::InvalidChars)), and every error carries the element path and the
 /// position.
 ///
 /// The reader pulls from a blocking [`Read`]; give it a buffered or in-memory source
