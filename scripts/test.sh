@@ -37,6 +37,9 @@ step "cargo test"
 cargo test --workspace --all-targets --locked
 cargo test --workspace --doc --locked
 
+step "NTLM against an independent acceptor (pyspnego)"
+bash crates/ews-transport/tests/run-ntlm-acceptor.sh
+
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 

@@ -1,0 +1,157 @@
+//! The transport's error type.
+
+use std::time::Duration;
+
+use crate::retry::{FailKind, RetryReason};
+
+/// A boxed error from a dependency (hyper, rustls, I/O), reachable only through
+/// [`std::error::Error::source`] so that those crates' types stay out of this API.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Everything that can go wrong while sending a request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The transport was configured wrongly (bad URL, bad certificate, plain HTTP refused).
+    #[error("invalid transport configuration: {0}")]
+    Config(String),
+    /// The TCP connection (or the proxy tunnel) could not be opened.
+    #[error("could not connect to {target}")]
+    Connect {
+        /// `host:port` of the server or proxy.
+        target: String,
+        /// The I/O or protocol error.
+        #[source]
+        source: BoxError,
+    },
+    /// The proxy refused the `CONNECT` tunnel.
+    #[error("the proxy answered CONNECT with HTTP {status}")]
+    Proxy {
+        /// The proxy's status code (407: proxy authentication required).
+        status: u16,
+    },
+    /// The TLS handshake failed (unknown issuer, refused client certificate, …).
+    #[error("TLS handshake with {host} failed")]
+    Tls {
+        /// The server name.
+        host: String,
+        /// The rustls error.
+        #[source]
+        source: BoxError,
+    },
+    /// A timeout expired.
+    #[error("{0} timed out after {1:?}")]
+    Timeout(TimeoutKind, Duration),
+    /// The HTTP exchange failed after the connection was open.
+    #[error("HTTP exchange failed")]
+    Http(#[source] BoxError),
+    /// Authentication failed.
+    #[error("authentication failed")]
+    Auth(#[from] AuthError),
+    /// A request the caller marked not idempotent may have reached the server before the
+    /// connection failed; it is not sent again (see `CallOptions::idempotent`).
+    #[error("the connection failed after the request may have reached the server; not resent")]
+    MaybeSent(#[source] BoxError),
+    /// The server's answer is a failure that retrying will not fix, see [`FailKind`].
+    #[error("the server answered HTTP {status}: {kind}")]
+    Failed {
+        /// The HTTP status.
+        status: u16,
+        /// What kind of failure.
+        kind: FailKind,
+        /// The start of the response body (up to 512 bytes, lossily decoded), for diagnosis.
+        body_head: String,
+    },
+    /// The retry policy forbids (`FailFast`) or no longer allows (`max_wait` exhausted) another
+    /// attempt at a transient failure.
+    #[error("gave up after {attempts} attempt(s) and {waited:?} of waiting: {reason}")]
+    GaveUp {
+        /// How many attempts were made.
+        attempts: u32,
+        /// How long the client waited between attempts in total.
+        waited: Duration,
+        /// The last transient failure.
+        reason: RetryReason,
+        /// The error of the last attempt.
+        #[source]
+        last: Box<Self>,
+    },
+    /// A one-shot (streamed) request body would have to be sent again (a retry, a 401).
+    #[error("the streamed request body cannot be sent again")]
+    BodyNotReplayable,
+    /// Reading or writing a body failed.
+    #[error("body I/O failed")]
+    Body(#[source] BoxError),
+    /// The response could not be read as SOAP.
+    #[error("reading the SOAP response failed")]
+    Soap(#[from] ews_xml::soap::SoapError),
+}
+
+/// Which timeout expired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutKind {
+    /// Opening the TCP connection, the proxy tunnel and the TLS session.
+    Connect,
+    /// One attempt, from sending the request to the response head.
+    Request,
+    /// No body data arrived for the idle timeout.
+    Idle,
+}
+
+impl std::fmt::Display for TimeoutKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Connect => "connecting",
+            Self::Request => "the request",
+            Self::Idle => "waiting for body data",
+        })
+    }
+}
+
+/// Why authentication failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AuthError {
+    /// The scheme gave up after a 401 (credentials rejected, scheme not offered, …).
+    #[error("{scheme} authentication failed: {failure}")]
+    Failed {
+        /// The scheme name.
+        scheme: &'static str,
+        /// Why it gave up.
+        failure: ews_auth::Failure,
+    },
+    /// The server answered 401 and no authentication is configured.
+    #[error("the server requires authentication and none is configured")]
+    NotConfigured,
+    /// The scheme itself failed (bad challenge, OAuth error such as `invalid_grant`).
+    #[error("the authentication scheme failed")]
+    Scheme(#[from] ews_auth::Error),
+    /// The token endpoint could not be reached or answered garbage.
+    #[error("the OAuth token request failed")]
+    TokenRequest(#[source] Box<Error>),
+    /// Too many 401 round trips for one request.
+    #[error("too many authentication round trips")]
+    TooManyRounds,
+}
+
+impl Error {
+    /// Whether a timeout expired.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Self::Timeout(..))
+    }
+
+    pub(crate) fn http(e: impl Into<BoxError>) -> Self {
+        Self::Http(e.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn errors_are_send_sync_static() {
+        fn check<T: std::error::Error + Send + Sync + 'static>() {}
+        check::<super::Error>();
+        check::<super::AuthError>();
+    }
+}

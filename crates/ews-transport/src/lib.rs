@@ -1,0 +1,70 @@
+//! The HTTP side of Exchange Web Services: posts SOAP envelopes over HTTP/1.1 (hyper 1 on
+//! tokio, rustls with the ring provider) and returns the responses, with everything between:
+//! a connection pool capped per server, authentication round trips driven by `ews-auth`
+//! schemes (connection-bound NTLM handshakes run once per connection), `CONNECT` proxies,
+//! timeouts, retries with exponential back-off and the server's back-off hints, streaming
+//! bodies, `EWS_DUMP_DIR` dumps with secrets redacted, and `tracing` spans.
+//!
+//! # What this crate does not do
+//! It knows nothing of items, folders or operations: it sends bytes and hands back a
+//! response whose body is parsed with [`ews_xml::soap::read_response`] on a blocking thread
+//! ([`SoapResponse::read_with`]). It does not follow redirects (autodiscover does), speaks no
+//! HTTP/2 (NTLM needs one connection per handshake) and does not parse per-message response
+//! codes of a 200 response (the caller does; only SOAP faults are classified here).
+//!
+//! # Retries
+//! [`classify`] is a pure function from status, headers and fault to a [`Verdict`]; the
+//! per-server [`BackOff`] deadline and the [`Schedule`] are sans-IO too. With
+//! [`RetryPolicy::FaultTolerance`] the transport retries transient failures until `max_wait`
+//! of waiting would be exceeded, then fails with [`Error::GaveUp`]. Under
+//! [`RetryPolicy::FailFast`] nothing waits: a transient failure is an error at once.
+//!
+//! # Example
+//! ```no_run
+//! # async fn f() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
+//! use ews_auth::{Credentials, SchemeKind};
+//! use ews_transport::{Auth, CallOptions, RetryPolicy, Transport};
+//!
+//! let credentials = Credentials::password(r"EXAMPLE\alice", "secret")?;
+//! let transport = Transport::builder("https://mail.example.test/EWS/Exchange.asmx")
+//!     .auth(Auth::from_credentials(SchemeKind::Ntlm, credentials))
+//!     .max_connections(4)
+//!     .retry_policy(RetryPolicy::FaultTolerance { max_wait: Duration::from_secs(300) })
+//!     .build()?;
+//! let envelope = b"<?xml version=\"1.0\"?><soap:Envelope>...</soap:Envelope>".to_vec();
+//! let response = transport.send_envelope(envelope, &CallOptions::new("GetFolder")).await?;
+//! let version = response.read_with(|envelope| envelope.server_version).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! # Crate features
+//! None.
+#![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+mod auth;
+mod body;
+mod client;
+mod config;
+mod connect;
+mod dump;
+mod error;
+mod pool;
+mod proxy;
+mod response;
+mod retry;
+mod tls;
+
+pub use auth::Auth;
+pub use body::{RequestBody, ResponseBody};
+pub use client::Transport;
+pub use config::{CallOptions, DEFAULT_USER_AGENT, DangerousBuilder, TransportBuilder};
+pub use error::{AuthError, BoxError, Error, TimeoutKind};
+pub use proxy::Proxy;
+pub use response::SoapResponse;
+pub use retry::{
+    BackOff, FailKind, IoFailure, Jitter, RandomJitter, RetryPolicy, RetryReason, Schedule,
+    Verdict, classify, classify_io, classify_unauthorized,
+};
+pub use tls::Roots;
