@@ -22,7 +22,9 @@ pub mod fields;
 pub mod operations;
 pub mod properties;
 pub mod recurrence;
+pub mod restriction;
 pub mod time;
 pub mod version;
+pub mod view;
 
 pub use ews_model_derive::Fields;
