@@ -28,6 +28,11 @@
 //!
 //! The value kind of each field comes from its type through the `FieldValue` trait, so it
 //! cannot drift from the type either.
+//!
+//! Each field also gets a typed handle, an associated constant named after the field in upper
+//! case (`Message::IS_READ: Field<Option<bool>>`), for queries that check at compile time which
+//! lookups a field allows. Several `#[field]` attributes on one Rust field (the subfields of an
+//! indexed property) each need their own `name`.
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as TokenStream2;
@@ -138,6 +143,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
         return Err(syn::Error::new(input.span(), "Fields needs named fields"));
     };
     let mut defs = Vec::new();
+    let mut consts = Vec::new();
     let mut base = None;
     let mut errors: Option<syn::Error> = None;
     for f in &named.named {
@@ -208,6 +214,20 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
                 flag(parsed.read_only_after_send, "READ_ONLY_AFTER_SEND"),
                 flag(parsed.required, "REQUIRED"),
             ];
+            let index = defs.len();
+            let const_name: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+                .collect();
+            let const_ident = syn::Ident::new(&const_name, f.span());
+            let doc = format!("The typed handle of the `{name}` field.");
+            consts.push(quote! {
+                #[doc = #doc]
+                pub const #const_ident: ::ews_model::fields::Field<#ty> =
+                    ::ews_model::fields::Field::new(
+                        &<Self as ::ews_model::fields::HasFields>::FIELDS.own[#index],
+                    );
+            });
             defs.push(quote! {
                 ::ews_model::fields::FieldDef::new(
                     #name,
@@ -229,6 +249,11 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
                 own: &[#(#defs),*],
                 base: #base,
             };
+        }
+
+        #[allow(dead_code)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #(#consts)*
         }
     })
 }

@@ -23,6 +23,7 @@
 //! assert_eq!(subject.kind.value, ValueKind::Text);
 //! assert!(subject.flags.contains(FieldFlags::SEARCHABLE));
 //! assert!(Note::FIELDS.by_uri("item:Size").unwrap().is_read_only());
+//! assert_eq!(Note::SIZE.def().uri.uri(), "item:Size");
 //! ```
 
 use crate::version::ExchangeVersion;
@@ -263,6 +264,39 @@ impl FieldTable {
     }
 }
 
+/// A typed handle on a field: its [`FieldDef`] and, in the type parameter, the Rust type of its
+/// value, so that query builders can offer only the lookups that fit (`#[derive(Fields)]`
+/// generates one associated constant per field, e.g. `Note::SUBJECT`).
+pub struct Field<T> {
+    def: &'static FieldDef,
+    value: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> Field<T> {
+    /// A handle on `def`.
+    pub const fn new(def: &'static FieldDef) -> Self {
+        Self { def, value: std::marker::PhantomData }
+    }
+    /// The field's description.
+    pub const fn def(&self) -> &'static FieldDef {
+        self.def
+    }
+}
+
+impl<T> Clone for Field<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Field<T> {}
+
+impl<T> std::fmt::Debug for Field<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Field").field(&self.def.name).finish()
+    }
+}
+
 /// A type with a field table; derive it with `#[derive(Fields)]`.
 pub trait HasFields {
     /// The table.
@@ -343,5 +377,7 @@ mod tests {
         assert!(size.is_supported_by(ExchangeVersion::Exchange2016));
         assert!(!size.is_supported_by(ExchangeVersion::V2018_01_08));
         assert!(Derived::FIELDS.get("not_addressable").is_none());
+        assert_eq!(Derived::IS_READ.def().name, "is_read");
+        assert_eq!(Base::CATEGORIES.def(), Derived::FIELDS.get("categories").unwrap());
     }
 }
