@@ -217,7 +217,13 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             let index = defs.len();
             let const_name: String = name
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             let const_ident = syn::Ident::new(&const_name, f.span());
             let doc = format!("The typed handle of the `{name}` field.");

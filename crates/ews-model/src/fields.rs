@@ -275,7 +275,10 @@ pub struct Field<T> {
 impl<T> Field<T> {
     /// A handle on `def`.
     pub const fn new(def: &'static FieldDef) -> Self {
-        Self { def, value: std::marker::PhantomData }
+        Self {
+            def,
+            value: std::marker::PhantomData,
+        }
     }
     /// The field's description.
     pub const fn def(&self) -> &'static FieldDef {
@@ -378,6 +381,9 @@ mod tests {
         assert!(!size.is_supported_by(ExchangeVersion::V2018_01_08));
         assert!(Derived::FIELDS.get("not_addressable").is_none());
         assert_eq!(Derived::IS_READ.def().name, "is_read");
-        assert_eq!(Base::CATEGORIES.def(), Derived::FIELDS.get("categories").unwrap());
+        assert_eq!(
+            Base::CATEGORIES.def(),
+            Derived::FIELDS.get("categories").unwrap()
+        );
     }
 }
