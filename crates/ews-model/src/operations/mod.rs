@@ -9,9 +9,21 @@
 //!
 //! Reference: [EWS operations in Exchange](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ews-operations-in-exchange).
 
+mod convert_id;
+mod expand_dl;
+mod mark_all_items_as_read;
 mod path;
 mod response;
+mod send_item;
 mod shape;
+
+pub use convert_id::{
+    AlternateId, AlternatePublicFolderId, AlternatePublicFolderItemId, AnyAlternateId, ConvertId,
+    ConvertIdResponse, ConvertIdResponseMessage, ConvertedId, IdFormat,
+};
+pub use expand_dl::{DlExpansion, ExpandDl, ExpandDlResponse, ExpandDlResponseMessage};
+pub use mark_all_items_as_read::{MarkAllItemsAsRead, MarkAllItemsAsReadResponse};
+pub use send_item::{SendItem, SendItemResponse};
 
 pub use path::{FieldPath, FieldUriPath, IndexedFieldUriPath, Paths};
 pub use response::{MessageStatus, ResponseError};

@@ -72,6 +72,18 @@ pub struct ResponseError {
     pub message_xml: Option<MessageXml>,
 }
 
+impl ResponseError {
+    /// A successful message that lacks the element it should carry: reported as
+    /// `ErrorInternalServerError`, since the server broke its own contract.
+    pub fn missing(element: &str) -> Self {
+        Self {
+            code: ResponseCode::ErrorInternalServerError,
+            text: format!("the response message holds no {element}"),
+            message_xml: None,
+        }
+    }
+}
+
 impl std::fmt::Display for ResponseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.text.is_empty() {
