@@ -82,7 +82,12 @@ fn send_item() {
     for path in ms_docs(Some("SendItem"), "response-") {
         let response: SendItemResponse = read_response(&std::fs::read(&path).unwrap());
         assert_eq!(response.messages.len(), 1, "{}", path.display());
-        codes.extend(response.into_results().into_iter().map(|r| r.err().map(|e| e.code)));
+        codes.extend(
+            response
+                .into_results()
+                .into_iter()
+                .map(|r| r.err().map(|e| e.code)),
+        );
     }
     // One documented success, one documented malformed-id error.
     if !codes.is_empty() {
