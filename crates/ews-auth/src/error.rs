@@ -18,6 +18,11 @@ pub enum Error {
     /// The NTLM handshake failed (not a rejected password: that is [`crate::AuthStep::Failed`]).
     #[error("NTLM handshake failed")]
     Ntlm(#[from] NtlmError),
+    /// The Negotiate (SPNEGO/Kerberos) handshake failed; GSSAPI's major and minor status
+    /// texts are in the [`NegotiateError`](crate::NegotiateError).
+    #[cfg(feature = "gssapi")]
+    #[error("Negotiate (Kerberos) authentication failed")]
+    Negotiate(#[from] crate::NegotiateError),
     /// A Digest challenge could not be answered.
     #[error("Digest authentication failed")]
     Digest(#[from] DigestError),

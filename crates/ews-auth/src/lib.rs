@@ -18,8 +18,9 @@
 //! - [`OAuth2`]: `Bearer` tokens from a [`TokenSource`]: [`OAuthFlow`] (client
 //!   credentials, authorization code + refresh token, refresh token, legacy password
 //!   grant) against the Microsoft identity platform, or a caller-supplied [`StaticToken`].
-//! - Negotiate (Kerberos through GSSAPI, and SSPI on Windows) is planned behind the
-//!   `gssapi` and `sspi` features and not implemented yet.
+//! - `Negotiate` (feature `gssapi`): SPNEGO with Kerberos through the system GSSAPI
+//!   library (ticket cache or password, channel binding, mutual authentication, NTLM
+//!   fallback). Negotiate through Windows SSPI (`sspi`) is not written yet.
 //!
 //! # Example
 //! ```
@@ -40,8 +41,11 @@
 //! ```
 //!
 //! # Crate features
-//! None yet. Planned: `gssapi` (Negotiate/Kerberos through the system GSSAPI library) and
-//! `sspi` (Negotiate through Windows SSPI).
+//! - `gssapi`: `Negotiate` (SPNEGO/Kerberos) through the system GSSAPI library via the
+//!   `libgssapi` crate (its `unsafe` FFI stays in that crate: this crate still forbids
+//!   `unsafe`). Building needs the GSSAPI headers and libclang (Debian: `libkrb5-dev`,
+//!   `libclang-dev`); running needs a Kerberos realm. With it, [`choose_scheme`] prefers
+//!   Negotiate. Planned: `sspi` (Negotiate through Windows SSPI), not written.
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -51,6 +55,8 @@ mod challenge;
 mod credentials;
 mod digest;
 mod error;
+#[cfg(feature = "gssapi")]
+mod negotiate;
 mod ntlm;
 mod oauth;
 mod scheme;
@@ -67,6 +73,8 @@ pub use error::{
     CertificateError, ChallengeError, ChallengeErrorKind, CredentialsError, DigestError, Error,
     NtlmError, TokenError,
 };
+#[cfg(feature = "gssapi")]
+pub use negotiate::{MutualAuth, Negotiate, NegotiateError};
 pub use ntlm::Ntlm;
 pub use oauth::{
     AccessToken, DEFAULT_REFRESH_MARGIN, OAuth2, OAuthFlow, SCOPE_APP, SCOPE_DELEGATED,
@@ -88,6 +96,8 @@ mod tests {
         assert_traits::<DigestError>();
         assert_traits::<TokenError>();
         assert_traits::<CertificateError>();
+        #[cfg(feature = "gssapi")]
+        assert_traits::<NegotiateError>();
     }
 
     #[test]
@@ -95,6 +105,8 @@ mod tests {
         fn assert_send<T: Send>() {}
         assert_send::<Box<dyn AuthScheme>>();
         assert_send::<Box<dyn TokenSource>>();
+        #[cfg(feature = "gssapi")]
+        assert_send::<Negotiate>();
     }
 
     #[test]

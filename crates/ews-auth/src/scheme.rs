@@ -90,9 +90,15 @@ impl fmt::Display for Failure {
 /// 3. On a 401, parse its `WWW-Authenticate` headers with
 ///    [`parse_www_authenticate`](crate::parse_www_authenticate) and call
 ///    [`handle_challenge`](Self::handle_challenge): on [`AuthStep::Retry`] go back to 1,
-///    on [`AuthStep::Failed`] report the 401. Any other status needs no call.
+///    on [`AuthStep::Failed`] report the 401.
+/// 4. On any other status, pass that response's `WWW-Authenticate` headers (parsed; often
+///    none) to [`handle_success`](Self::handle_success): an error means the server did not
+///    prove its identity (Negotiate's mutual authentication) and the response must be
+///    discarded. Only Negotiate checks anything there.
 ///
 /// Every method is cheap, never panics and never loops: each scheme bounds its own retries.
+/// The exception to "cheap" is Negotiate, whose GSSAPI library may block on the KDC in
+/// [`poll_authorization`](Self::poll_authorization).
 pub trait AuthScheme: Send {
     /// The scheme name, for logs (`"Basic"`, `"NTLM"`, …).
     fn name(&self) -> &'static str;
@@ -125,6 +131,16 @@ pub trait AuthScheme: Send {
     /// True for NTLM (and Negotiate): the handshake must run on one connection, which is
     /// then authenticated; the transport must not pool it for other credentials.
     fn is_connection_bound(&self) -> bool;
+
+    /// Feed the challenges of the final, non-401 response of a request that carried this
+    /// scheme's header (all its `WWW-Authenticate` headers, parsed; an empty slice if none).
+    ///
+    /// Negotiate checks the server's last token here (mutual authentication) and fails if
+    /// it is required and missing or invalid; the other schemes accept anything.
+    fn handle_success(&mut self, challenges: &[Challenge], now: Instant) -> Result<(), Error> {
+        let _ = (challenges, now);
+        Ok(())
+    }
 
     /// A token request the transport must send before the next request: OAuth schemes
     /// return one when no token is held or the token is due for refresh. Call before
@@ -159,6 +175,10 @@ pub enum SchemeKind {
     Ntlm,
     /// [`OAuth2`] over a [`StaticToken`].
     Bearer,
+    /// [`Negotiate`](crate::Negotiate) (SPNEGO/Kerberos through GSSAPI); built by
+    /// [`SchemeKind::build_for_host`] only.
+    #[cfg(feature = "gssapi")]
+    Negotiate,
 }
 
 impl SchemeKind {
@@ -172,22 +192,46 @@ impl SchemeKind {
             (Self::Bearer, Credentials::Token(token)) => {
                 Box::new(OAuth2::new(StaticToken::new(token.clone())))
             }
+            #[cfg(feature = "gssapi")]
+            (Self::Negotiate, _) => return Err(crate::NegotiateError::HostRequired.into()),
             _ => return Err(CredentialsError::WrongKind.into()),
         })
+    }
+
+    /// As [`build`](Self::build), for a server at `host` (its DNS name, as in the URL):
+    /// the only way to build `Negotiate` (feature `gssapi`), whose SPN is `HTTP/<host>`;
+    /// password credentials are used for Kerberos and for the NTLM fallback.
+    pub fn build_for_host(
+        self,
+        credentials: &Credentials,
+        host: &str,
+    ) -> Result<Box<dyn AuthScheme>, Error> {
+        match self {
+            #[cfg(feature = "gssapi")]
+            Self::Negotiate => Ok(Box::new(crate::Negotiate::with_credentials(
+                host,
+                credentials,
+            )?)),
+            _ => {
+                let _ = host;
+                self.build(credentials)
+            }
+        }
     }
 }
 
 /// Picks the scheme to use from a 401's challenges (auth-type guessing).
 ///
-/// For password credentials: NTLM, then Digest (if a challenge uses an algorithm and qop
-/// this crate implements), then Basic. Negotiate (Kerberos) will come first once the
-/// `gssapi`/`sspi` features exist; until then a Negotiate-only server gets `None`.
+/// For password credentials: Negotiate (with the `gssapi` feature; it falls back to NTLM
+/// by itself where Kerberos is not possible), then NTLM, then Digest (if a challenge uses
+/// an algorithm and qop this crate implements), then Basic. Without the feature a
+/// Negotiate-only server gets `None` (SSPI is not written).
 /// For token credentials: Bearer, if offered.
 ///
 /// ```
 /// use ews_auth::{Credentials, SchemeKind, choose_scheme, parse_www_authenticate};
 ///
-/// let challenges = parse_www_authenticate(&["Negotiate", "NTLM", r#"Basic realm="x""#])?;
+/// let challenges = parse_www_authenticate(&["NTLM", r#"Basic realm="x""#])?;
 /// let creds = Credentials::password(r"CORP\alice", "secret")?;
 /// assert_eq!(choose_scheme(&challenges, &creds), Some(SchemeKind::Ntlm));
 /// # Ok::<(), ews_auth::Error>(())
@@ -196,6 +240,10 @@ pub fn choose_scheme(challenges: &[Challenge], credentials: &Credentials) -> Opt
     let offered = |s: Scheme| challenges.iter().any(|c| c.scheme == s);
     match credentials {
         Credentials::Password { .. } => {
+            #[cfg(feature = "gssapi")]
+            if offered(Scheme::Negotiate) {
+                return Some(SchemeKind::Negotiate);
+            }
             if offered(Scheme::Ntlm) {
                 Some(SchemeKind::Ntlm)
             } else if challenges.iter().any(crate::digest::is_usable) {
@@ -227,10 +275,19 @@ mod tests {
         let password = Credentials::password(r"CORP\alice", "pw").unwrap();
         let token = Credentials::token("t");
         let digest = r#"Digest realm="r", nonce="n", qop="auth", algorithm=SHA-256"#;
-        let table: [(&[&str], Option<SchemeKind>, Option<SchemeKind>); 11] = [
+        #[cfg(feature = "gssapi")]
+        let negotiate = Some(SchemeKind::Negotiate);
+        #[cfg(not(feature = "gssapi"))]
+        let negotiate = None;
+        let table: [(&[&str], Option<SchemeKind>, Option<SchemeKind>); 12] = [
             (
                 &["Negotiate", "NTLM", r#"Basic realm="x""#],
-                Some(SchemeKind::Ntlm),
+                negotiate.or(Some(SchemeKind::Ntlm)),
+                None,
+            ),
+            (
+                &["NTLM", "Negotiate"],
+                negotiate.or(Some(SchemeKind::Ntlm)),
                 None,
             ),
             (
@@ -257,7 +314,7 @@ mod tests {
                 None,
             ),
             (&[r#"Basic realm="x""#], Some(SchemeKind::Basic), None),
-            (&["Negotiate"], None, None),
+            (&["Negotiate"], negotiate, None),
             (
                 &[
                     r#"Bearer authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize""#,
@@ -304,5 +361,26 @@ mod tests {
                 .unwrap()
                 .is_connection_bound()
         );
+        let ntlm = SchemeKind::Ntlm.build_for_host(&password, "mail.example.test");
+        assert_eq!(ntlm.unwrap().name(), "NTLM");
+    }
+
+    #[cfg(feature = "gssapi")]
+    #[test]
+    fn negotiate_needs_a_host() {
+        let password = Credentials::password("alice@example.test", "pw").unwrap();
+        assert!(matches!(
+            SchemeKind::Negotiate.build(&password),
+            Err(Error::Negotiate(crate::NegotiateError::HostRequired))
+        ));
+        let scheme = SchemeKind::Negotiate
+            .build_for_host(&password, "mail.example.test")
+            .unwrap();
+        assert_eq!(scheme.name(), "Negotiate");
+        assert!(scheme.is_connection_bound());
+        assert!(matches!(
+            SchemeKind::Negotiate.build_for_host(&Credentials::token("t"), "mail.example.test"),
+            Err(Error::Credentials(CredentialsError::WrongKind))
+        ));
     }
 }
