@@ -19,6 +19,7 @@ extern crate self as ews_model;
 
 pub mod extended;
 pub mod fields;
+pub mod folders;
 pub mod operations;
 pub mod properties;
 pub mod recurrence;

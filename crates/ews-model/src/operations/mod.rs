@@ -10,12 +10,19 @@
 //! Reference: [EWS operations in Exchange](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ews-operations-in-exchange).
 
 mod convert_id;
+mod copy_folder;
+mod create_folder;
+mod delete_folder;
+mod empty_folder;
 mod expand_dl;
+mod get_folder;
 mod mark_all_items_as_read;
+mod move_folder;
 mod path;
 mod response;
 mod send_item;
 mod shape;
+mod update_folder;
 
 pub use convert_id::{
     AlternateId, AlternatePublicFolderId, AlternatePublicFolderItemId, AnyAlternateId, ConvertId,
@@ -24,6 +31,17 @@ pub use convert_id::{
 pub use expand_dl::{DlExpansion, ExpandDl, ExpandDlResponse, ExpandDlResponseMessage};
 pub use mark_all_items_as_read::{MarkAllItemsAsRead, MarkAllItemsAsReadResponse};
 pub use send_item::{SendItem, SendItemResponse};
+
+pub use copy_folder::{CopyFolder, CopyFolderResponse};
+pub use create_folder::{CreateFolder, CreateFolderResponse};
+pub use delete_folder::{DeleteFolder, DeleteFolderResponse, DisposalType};
+pub use empty_folder::{EmptyFolder, EmptyFolderResponse};
+pub use get_folder::{FolderInfoResponseMessage, GetFolder, GetFolderResponse};
+pub use move_folder::{MoveFolder, MoveFolderResponse};
+pub use update_folder::{
+    DeleteFolderField, FolderChange, FolderChangeDescription, FolderFieldValue, UpdateFolder,
+    UpdateFolderResponse,
+};
 
 pub use path::{FieldPath, FieldUriPath, IndexedFieldUriPath, Paths};
 pub use response::{MessageStatus, ResponseError};

@@ -444,3 +444,11 @@ impl From<DistinguishedFolderIdName> for FolderIdChoice {
         Self::DistinguishedFolderId(name.into())
     }
 }
+
+impl crate::fields::FieldValue for FolderId {
+    const KIND: crate::fields::Kind = crate::fields::Kind::single(crate::fields::ValueKind::Id);
+}
+
+impl crate::fields::FieldValue for DistinguishedFolderIdName {
+    const KIND: crate::fields::Kind = crate::fields::Kind::single(crate::fields::ValueKind::Text);
+}

@@ -234,3 +234,8 @@ pub enum Sensitivity {
 }
 
 serde_as_xml_value!(FlagStatus, Importance, Sensitivity);
+
+impl crate::fields::FieldValue for EffectiveRights {
+    const KIND: crate::fields::Kind =
+        crate::fields::Kind::single(crate::fields::ValueKind::Complex);
+}

@@ -1,0 +1,63 @@
+//! Folders: the folder types of the schema, their permissions, and the well-known folders.
+//!
+//! - [`FolderBase`] (`t:BaseFolderType`) holds what every folder has; it is flattened into
+//!   [`Folder`], [`CalendarFolder`], [`ContactsFolder`], and through [`Folder`] into
+//!   [`SearchFolder`] and [`TasksFolder`]. [`FolderKind`] is the choice between them, as
+//!   responses and `CreateFolder` carry them.
+//! - [`permissions`] holds [`PermissionSet`] and [`CalendarPermissionSet`] with their users,
+//!   levels and rights.
+//! - [`well_known`] is a table of the well-known folders: container class, first Exchange
+//!   version, localized display names ([`WellKnownFolder`]).
+//!
+//! Each folder type carries its field table (`#[derive(Fields)]`, the `folder:*` FieldURIs).
+//!
+//! ```
+//! use ews_model::fields::HasFields;
+//! use ews_model::folders::{Folder, FolderKind};
+//!
+//! let unread = Folder::FIELDS.by_uri("folder:UnreadCount").unwrap();
+//! assert!(unread.is_read_only());
+//! assert!(Folder::FIELDS.by_uri("folder:DisplayName").is_some()); // from the base table
+//!
+//! let kind = FolderKind::from(Folder::new("Receipts"));
+//! assert_eq!(kind.display_name(), Some("Receipts"));
+//! ```
+//!
+//! Reference: [Folders and items in EWS](https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/folders-and-items-in-ews-in-exchange).
+
+/// Implements serde's traits for an `XmlValue` type through its XML text.
+macro_rules! serde_as_xml_value {
+    ($($t:ty),* $(,)?) => {$(
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&ews_xml::XmlValue::to_xml_value(self))
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                <Self as ews_xml::XmlValue>::from_xml_value(&s)
+                    .map_err(|e| serde::de::Error::custom(e.expected))
+            }
+        }
+    )*};
+}
+
+mod base;
+mod kinds;
+pub mod permissions;
+mod search;
+pub mod well_known;
+
+pub use base::{FolderBase, ManagedFolderInformation, RetentionTag};
+pub use kinds::{CalendarFolder, ContactsFolder, Folder, FolderKind, SearchFolder, TasksFolder};
+pub use permissions::{
+    BasePermission, CalendarPermission, CalendarPermissionLevel, CalendarPermissionReadAccess,
+    CalendarPermissionSet, DistinguishedUser, Permission, PermissionAction, PermissionLevel,
+    PermissionReadAccess, PermissionSet, UserId,
+};
+pub use search::{SearchFolderTraversal, SearchParameters};
+pub use well_known::{FolderLocation, LocalizedName, WellKnownFolder};
