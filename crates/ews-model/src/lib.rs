@@ -17,9 +17,11 @@
 #[allow(unused_extern_crates)]
 extern crate self as ews_model;
 
+pub mod attachments;
 pub mod extended;
 pub mod fields;
 pub mod folders;
+pub mod items;
 pub mod operations;
 pub mod properties;
 pub mod recurrence;

@@ -1,0 +1,215 @@
+//! Items: the [`ItemBase`] every item shares, messages ([`Message`], [`PostItem`]), the
+//! meeting messages, the response objects, and the [`Item`] choice of every item element.
+//!
+//! Each item type is a struct that flattens its schema base type first (`Message` flattens
+//! [`ItemBase`], [`MeetingMessage`] flattens [`Message`], ...), writes and reads itself in the
+//! schema's element order, and carries a field table (`Message::FIELDS`, base fields first).
+//!
+//! ```
+//! use ews_model::fields::HasFields;
+//! use ews_model::items::{Item, Message};
+//! use ews_model::properties::Body;
+//!
+//! let item = Item::from(Message::new().subject("Hi").body(Body::text("Hello")).to(["a@example.com"]));
+//! assert_eq!(item.base().and_then(|b| b.subject.as_deref()), Some("Hi"));
+//! assert!(Message::FIELDS.by_uri("item:Subject").is_some());
+//! assert!(Message::FIELDS.by_uri("message:IsRead").is_some());
+//! ```
+
+/// Implements serde's traits for an `XmlValue` type through its XML text.
+macro_rules! serde_as_text {
+    ($($t:ty),* $(,)?) => {$(
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&ews_xml::XmlValue::to_xml_value(self))
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                <Self as ews_xml::XmlValue>::from_xml_value(&s)
+                    .map_err(|e| serde::de::Error::custom(e.expected))
+            }
+        }
+    )*};
+}
+
+mod base;
+pub mod calendar;
+pub mod contact;
+pub mod distribution_list;
+mod field_values;
+mod generic;
+mod meeting;
+mod message;
+mod response_objects;
+pub mod task;
+mod unmodelled;
+mod values;
+
+use ews_xml::{XmlRead, XmlWrite};
+
+pub use base::ItemBase;
+pub use generic::GenericItem;
+pub use meeting::{MeetingCancellation, MeetingMessage, MeetingRequest, MeetingResponse};
+pub use message::{Message, PostItem};
+pub use response_objects::{
+    AcceptItem, AcceptSharingInvitation, AddItemToMyCalendar, CancelCalendarItem, DeclineItem,
+    ForwardItem, GenericResponseObject, MeetingReply, PostReplyItem, ProposeNewTime,
+    ReferenceItemResponse, RemoveItem, ReplyAllToItem, ReplyToItem, ResponseObject, SmartResponse,
+    SuppressReadReceipt, TentativelyAcceptItem,
+};
+pub use values::{
+    Base64Binary, CalendarItemType, InferenceClassification, LegacyFreeBusy, MeetingRequestType,
+};
+
+use crate::fields::{FieldValue, Kind, ValueKind};
+use crate::properties::ItemId;
+
+/// Any item element: an element of `m:Items` (`NonEmptyArrayOfAllItemsType` in requests,
+/// `ArrayOfRealItemsType` in responses) or the item of an item attachment.
+///
+/// An element of a kind this crate does not know becomes [`Item::Unknown`], a
+/// [`GenericItem`] with its ids and base elements, written back as it came: a newer server
+/// never fails a response.
+///
+/// See [Items](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items).
+// The variants are the item structs themselves (a message is a few kilobytes), as in the
+// schema; boxing them would cost an allocation per item for little gain.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, XmlWrite, XmlRead)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[xml(choice, ns = "t")]
+#[non_exhaustive]
+pub enum Item {
+    /// `t:Item`: an item of no more specific type.
+    Item(ItemBase),
+    /// `t:Message`.
+    Message(Message),
+    /// `t:CalendarItem`.
+    CalendarItem(calendar::CalendarItem),
+    /// `t:Contact`.
+    Contact(contact::Contact),
+    /// `t:DistributionList`.
+    DistributionList(distribution_list::DistributionList),
+    /// `t:MeetingMessage`.
+    MeetingMessage(MeetingMessage),
+    /// `t:MeetingRequest`.
+    MeetingRequest(MeetingRequest),
+    /// `t:MeetingResponse`.
+    MeetingResponse(MeetingResponse),
+    /// `t:MeetingCancellation`.
+    MeetingCancellation(MeetingCancellation),
+    /// `t:Task`.
+    Task(task::Task),
+    /// `t:PostItem`.
+    PostItem(PostItem),
+    /// `t:ReplyToItem` (created only).
+    ReplyToItem(ReplyToItem),
+    /// `t:ForwardItem` (created only).
+    ForwardItem(ForwardItem),
+    /// `t:ReplyAllToItem` (created only).
+    ReplyAllToItem(ReplyAllToItem),
+    /// `t:AcceptItem` (created only).
+    AcceptItem(AcceptItem),
+    /// `t:TentativelyAcceptItem` (created only).
+    TentativelyAcceptItem(TentativelyAcceptItem),
+    /// `t:DeclineItem` (created only).
+    DeclineItem(DeclineItem),
+    /// `t:CancelCalendarItem` (created only).
+    CancelCalendarItem(CancelCalendarItem),
+    /// `t:RemoveItem` (created only).
+    RemoveItem(RemoveItem),
+    /// `t:SuppressReadReceipt` (created only).
+    SuppressReadReceipt(SuppressReadReceipt),
+    /// `t:PostReplyItem` (created only).
+    PostReplyItem(PostReplyItem),
+    /// `t:AcceptSharingInvitation` (created only).
+    AcceptSharingInvitation(AcceptSharingInvitation),
+    /// Any other element, kept whole.
+    #[xml(other)]
+    Unknown(GenericItem),
+}
+
+impl Item {
+    /// The item base elements, for the kinds that have them (not the response objects).
+    pub fn base(&self) -> Option<&ItemBase> {
+        Some(match self {
+            Self::Item(b) => b,
+            Self::Message(m) => &m.item,
+            Self::CalendarItem(c) => &c.item,
+            Self::Contact(c) => &c.item,
+            Self::DistributionList(d) => &d.item,
+            Self::Task(t) => &t.item,
+            Self::MeetingMessage(m) => &m.message.item,
+            Self::MeetingRequest(m) => &m.meeting.message.item,
+            Self::MeetingResponse(m) => &m.meeting.message.item,
+            Self::MeetingCancellation(m) => &m.meeting.message.item,
+            Self::PostItem(p) => &p.item,
+            Self::Unknown(g) => &g.item,
+            _ => return None,
+        })
+    }
+
+    /// The item base elements, mutably.
+    pub fn base_mut(&mut self) -> Option<&mut ItemBase> {
+        Some(match self {
+            Self::Item(b) => b,
+            Self::Message(m) => &mut m.item,
+            Self::CalendarItem(c) => &mut c.item,
+            Self::Contact(c) => &mut c.item,
+            Self::DistributionList(d) => &mut d.item,
+            Self::Task(t) => &mut t.item,
+            Self::MeetingMessage(m) => &mut m.message.item,
+            Self::MeetingRequest(m) => &mut m.meeting.message.item,
+            Self::MeetingResponse(m) => &mut m.meeting.message.item,
+            Self::MeetingCancellation(m) => &mut m.meeting.message.item,
+            Self::PostItem(p) => &mut p.item,
+            Self::Unknown(g) => &mut g.item,
+            _ => return None,
+        })
+    }
+
+    /// The item's id, when the server gave one.
+    pub fn id(&self) -> Option<&ItemId> {
+        self.base().and_then(|b| b.item_id.as_ref())
+    }
+
+    /// The message elements, for messages and meeting messages.
+    pub fn message(&self) -> Option<&Message> {
+        match self {
+            Self::Message(m) => Some(m),
+            Self::MeetingMessage(m) => Some(&m.message),
+            Self::MeetingRequest(m) => Some(&m.meeting.message),
+            Self::MeetingResponse(m) => Some(&m.meeting.message),
+            Self::MeetingCancellation(m) => Some(&m.meeting.message),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! item_from {
+    ($($t:ty => $variant:ident),* $(,)?) => {$(
+        impl From<$t> for Item {
+            fn from(v: $t) -> Self {
+                Self::$variant(v)
+            }
+        }
+    )*};
+}
+
+item_from! {
+    ItemBase => Item, Message => Message, calendar::CalendarItem => CalendarItem,
+    contact::Contact => Contact, distribution_list::DistributionList => DistributionList,
+    task::Task => Task, MeetingMessage => MeetingMessage,
+    MeetingRequest => MeetingRequest, MeetingResponse => MeetingResponse,
+    MeetingCancellation => MeetingCancellation, PostItem => PostItem,
+    ReplyAllToItem => ReplyAllToItem, PostReplyItem => PostReplyItem, GenericItem => Unknown,
+}
+
+impl FieldValue for Item {
+    const KIND: Kind = Kind::single(ValueKind::Complex);
+}

@@ -1,0 +1,293 @@
+//! Calendar items: round trips over generated values, schema validity inside `CreateItem`
+//! and `GetItemResponse`, and every `t:CalendarItem` of the ms-docs samples read.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod item_support;
+
+use ews_model::fields::HasFields;
+use ews_model::items::calendar::{
+    CalendarItem, CalendarItemType, LegacyFreeBusy, MeetingTimeZone, TimeChange, TimeChangePattern,
+};
+use ews_model::properties::{Attendee, ItemId, Mailbox, ResponseType};
+use ews_model::recurrence::{
+    DayOfWeekIndex, DeletedOccurrence, Month, OccurrenceInfo, Pattern, RelativeYearlyPattern,
+};
+use ews_model::time::{DayOfWeek, Duration, TimeZoneDefinition};
+use ews_xml::Name;
+use item_support::*;
+use jiff::civil::{Weekday, date, time};
+use proptest::prelude::*;
+
+fn free_busy() -> impl Strategy<Value = Option<LegacyFreeBusy>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(LegacyFreeBusy::Busy)),
+        Just(Some(LegacyFreeBusy::Oof)),
+        Just(Some(LegacyFreeBusy::WorkingElsewhere)),
+    ]
+}
+
+fn meeting_time_zone() -> MeetingTimeZone {
+    let sunday = |month, index| {
+        TimeChangePattern::RelativeYearly(RelativeYearlyPattern {
+            day_of_week: DayOfWeek::Sunday,
+            day_of_week_index: index,
+            month,
+        })
+    };
+    MeetingTimeZone::fixed("Pacific Standard Time", Duration::from_mins(480)).with_changes(
+        TimeChange::new(
+            Duration::ZERO,
+            sunday(Month::November, DayOfWeekIndex::First),
+            time(2, 0, 0, 0).into(),
+        )
+        .named("Pacific Standard Time"),
+        TimeChange::new(
+            Duration::from_mins(-60),
+            sunday(Month::March, DayOfWeekIndex::Second),
+            time(2, 0, 0, 0).into(),
+        )
+        .named("Pacific Daylight Time"),
+    )
+}
+
+fn occurrence(n: i64) -> OccurrenceInfo {
+    OccurrenceInfo {
+        item_id: ItemId::new(format!("AAMkOcc{n}=")),
+        start: at(n * 86_400),
+        end: at(n * 86_400 + 3600),
+        original_start: at(n * 86_400),
+    }
+}
+
+prop_compose! {
+    fn calendar_item()(
+        head in (opt_text(), proptest::option::of(item_id()), opt_text(), opt_date_time(),
+            opt_date_time(), opt_date_time(), proptest::option::of(any::<bool>()), free_busy(),
+            opt_text(), opt_text()),
+        flags in (proptest::option::of(any::<bool>()), proptest::option::of(any::<bool>()),
+            proptest::option::of(any::<bool>()), proptest::option::of(any::<bool>()),
+            prop_oneof![Just(None), Just(Some(CalendarItemType::RecurringMaster)),
+                Just(Some(CalendarItemType::Other("Next".into())))],
+            prop_oneof![Just(None), Just(Some(ResponseType::Organizer))]),
+        people in (proptest::option::of(mailbox()), proptest::collection::vec(attendee(), 0..3),
+            proptest::collection::vec(attendee(), 0..2), proptest::collection::vec(attendee(), 0..2)),
+        counts in (proptest::option::of(0..9_i32), proptest::option::of(0..9_i32), opt_text(),
+            opt_text(), opt_date_time(), proptest::option::of(0..99_i32),
+            proptest::option::of(0..7_i32)),
+        series in (any::<bool>(), 0..3_usize, 0..3_usize, any::<bool>(), any::<bool>()),
+        tail in (proptest::option::of(0..3_i32), proptest::option::of(any::<bool>()),
+            opt_text(), opt_date_time(), opt_text(), free_busy(), opt_text(),
+            proptest::option::of(any::<bool>()), proptest::option::of(any::<bool>())),
+    ) -> CalendarItem {
+        let (subject, item_id, uid, recurrence_id, start, end, all_day, fb, location, when) = head;
+        let mut c = CalendarItem::default();
+        c.item.subject = subject;
+        c.item.item_id = item_id;
+        c.uid = uid;
+        c.recurrence_id = recurrence_id;
+        c.start = start;
+        c.end = end;
+        c.is_all_day_event = all_day;
+        c.legacy_free_busy_status = fb;
+        c.location = location;
+        c.when = when;
+        (c.is_meeting, c.is_cancelled, c.is_recurring, c.is_response_requested,
+            c.calendar_item_type, c.my_response_type) = flags;
+        (c.organizer, c.required_attendees, c.optional_attendees, c.resources) = people;
+        (c.conflicting_meeting_count, c.adjacent_meeting_count, c.duration, c.time_zone,
+            c.appointment_reply_time, c.appointment_sequence_number, c.appointment_state) = counts;
+        let (recurring, modified, deleted, old_zone, new_zones) = series;
+        if recurring {
+            c.recurrence = Some(Pattern::weekly(1, [Weekday::Monday]).starting(date(2026, 1, 5)).count(5));
+            c.first_occurrence = Some(occurrence(0));
+            c.last_occurrence = Some(occurrence(4));
+        }
+        c.modified_occurrences = (1..=modified as i64).map(occurrence).collect();
+        c.deleted_occurrences = (0..deleted as i64).map(|n| DeletedOccurrence { start: at(n) }).collect();
+        if old_zone {
+            c.meeting_time_zone = Some(meeting_time_zone());
+        }
+        if new_zones {
+            c.start_time_zone = Some(TimeZoneDefinition::with_id("W. Europe Standard Time"));
+            c.end_time_zone = Some(TimeZoneDefinition::with_id("UTC"));
+        }
+        (c.conference_type, c.allow_new_time_proposal, c.net_show_url, c.start_wall_clock,
+            c.start_time_zone_id, c.intended_free_busy_status, c.join_online_meeting_url,
+            c.is_organizer, c.do_not_forward_meeting) = tail;
+        c
+    }
+}
+
+proptest! {
+    #[test]
+    fn calendar_items_round_trip(item in calendar_item()) {
+        round_trip(&item, Name::t("CalendarItem"));
+    }
+}
+
+/// Every field a client may set.
+fn writable() -> CalendarItem {
+    let mut c = CalendarItem::new()
+        .subject("Planning")
+        .start(at(0))
+        .end(at(3600))
+        .all_day(false)
+        .free_busy(LegacyFreeBusy::Busy)
+        .location("Room 1")
+        .required_attendees(["ann@example.test", "bob@example.test"])
+        .optional_attendees([Mailbox::named("Cy", "cy@example.test")])
+        .resources(["room1@example.test"])
+        .recurrence(
+            Pattern::weekly(1, [Weekday::Monday])
+                .starting(date(2026, 1, 5))
+                .count(5),
+        )
+        .time_zones(
+            TimeZoneDefinition::with_id("W. Europe Standard Time"),
+            TimeZoneDefinition::with_id("W. Europe Standard Time"),
+        )
+        .response_requested(true)
+        .allow_new_time_proposal(true);
+    c.uid = Some("040000008200E00074C5B7101A82E008".into());
+    c.when = Some("Mondays at nine".into());
+    c.inbox_reminders = Some(t_element(
+        "InboxReminders",
+        "<t:InboxReminder><t:ReminderOffset>15</t:ReminderOffset></t:InboxReminder>",
+    ));
+    c.conference_type = Some(0);
+    c.meeting_workspace_url = Some("https://example.test/ws".into());
+    c.net_show_url = Some("https://example.test/show".into());
+    c.enhanced_location = Some(t_element(
+        "EnhancedLocation",
+        "<t:DisplayName>Room 1</t:DisplayName>",
+    ));
+    c.do_not_forward_meeting = Some(false);
+    c
+}
+
+/// Every field, the read-only ones too (Exchange 2007's `MeetingTimeZone` instead of the
+/// newer zones is also valid; both are set here, as the schema allows).
+fn everything() -> CalendarItem {
+    let mut c = writable();
+    c.item.item_id = Some(ItemId::new("AAMkCal=").with_change_key("DwAAAA=="));
+    c.recurrence_id = Some(at(0));
+    c.date_time_stamp = Some(at(-60));
+    c.original_start = Some(at(0));
+    c.is_meeting = Some(true);
+    c.is_cancelled = Some(false);
+    c.is_recurring = Some(true);
+    c.meeting_request_was_sent = Some(true);
+    c.calendar_item_type = Some(CalendarItemType::RecurringMaster);
+    c.my_response_type = Some(ResponseType::Organizer);
+    c.organizer = Some(Mailbox::named("Ann", "ann@example.test"));
+    c.required_attendees[0] =
+        Attendee::new("ann@example.test").with_response_type(ResponseType::Accept);
+    c.conflicting_meeting_count = Some(1);
+    c.adjacent_meeting_count = Some(0);
+    c.conflicting_meetings = Some(t_element(
+        "ConflictingMeetings",
+        "<t:CalendarItem><t:Subject>Other</t:Subject></t:CalendarItem>",
+    ));
+    c.adjacent_meetings = Some(t_element(
+        "AdjacentMeetings",
+        "<t:CalendarItem><t:Subject>Next</t:Subject></t:CalendarItem>",
+    ));
+    c.duration = Some("PT1H".into());
+    c.time_zone = Some("(UTC+01:00) Amsterdam, Berlin".into());
+    c.appointment_reply_time = Some(at(-30));
+    c.appointment_sequence_number = Some(2);
+    c.appointment_state = Some(1);
+    c.first_occurrence = Some(occurrence(0));
+    c.last_occurrence = Some(occurrence(4));
+    c.modified_occurrences = vec![occurrence(2)];
+    c.deleted_occurrences = vec![DeletedOccurrence {
+        start: at(3 * 86_400),
+    }];
+    c.meeting_time_zone = Some(meeting_time_zone());
+    c.is_online_meeting = Some(false);
+    c.start_wall_clock = Some(at(0));
+    c.end_wall_clock = Some(at(3600));
+    c.start_time_zone_id = Some("W. Europe Standard Time".into());
+    c.end_time_zone_id = Some("W. Europe Standard Time".into());
+    c.intended_free_busy_status = Some(LegacyFreeBusy::Busy);
+    c.join_online_meeting_url = Some("https://example.test/join".into());
+    c.online_meeting_settings = Some(t_element(
+        "OnlineMeetingSettings",
+        "<t:LobbyBypass>Disabled</t:LobbyBypass><t:AccessLevel>Invited</t:AccessLevel>\
+         <t:Presenters>Internal</t:Presenters>",
+    ));
+    c.is_organizer = Some(true);
+    c.calendar_activity_data = Some(t_element(
+        "CalendarActivityData",
+        "<t:ActivityAction>Open</t:ActivityAction><t:ClientId>c</t:ClientId>\
+         <t:CasRequestId>6c2b5b2a-0a3e-4b7e-9a51-2f6c6f0e7d11</t:CasRequestId>\
+         <t:IndexSelected>0</t:IndexSelected>",
+    ));
+    c
+}
+
+#[test]
+fn full_items_round_trip() {
+    round_trip(&writable(), Name::t("CalendarItem"));
+    round_trip(&everything(), Name::t("CalendarItem"));
+}
+
+#[test]
+fn create_item_request_validates() {
+    let doc = create_item(&[("CalendarItem", &writable())]);
+    ews_test_support::assert_valid("CreateItem with a calendar item", &doc);
+    let read: Vec<CalendarItem> = read_all(&doc, "CalendarItem").unwrap();
+    assert_eq!(read, [writable()]);
+}
+
+#[test]
+fn get_item_response_validates() {
+    let doc = get_item_response(&[("CalendarItem", &everything())]);
+    ews_test_support::assert_valid("GetItemResponse with a calendar item", &doc);
+    let read: Vec<CalendarItem> = read_all(&doc, "CalendarItem").unwrap();
+    assert_eq!(read, [everything()]);
+}
+
+#[test]
+fn field_table_describes_calendar_fields() {
+    let fields = CalendarItem::FIELDS;
+    let start = fields.get("start").unwrap();
+    assert!(start.is_searchable() && !start.is_read_only());
+    assert!(fields.by_uri("calendar:Organizer").unwrap().is_read_only());
+    assert!(
+        fields.get("subject").is_some(),
+        "the base's fields come first"
+    );
+    let zone = fields.get("start_time_zone").unwrap();
+    assert!(!zone.is_supported_by(ews_model::version::ExchangeVersion::Exchange2007Sp1));
+    let old = fields.get("meeting_time_zone").unwrap();
+    assert!(!old.is_supported_by(ews_model::version::ExchangeVersion::Exchange2013));
+    let own = fields.own.len();
+    assert!(own > 50, "{own} calendar fields");
+}
+
+#[test]
+fn ms_docs_calendar_items_read() {
+    let items = ms_docs_items::<CalendarItem>("CalendarItem");
+    if items.is_empty() {
+        return; // no fixtures here: ms_docs said so
+    }
+    assert!(items.len() >= 20, "{} calendar items", items.len());
+    let with_attendees = items
+        .iter()
+        .flat_map(|(_, c)| c.attendees())
+        .filter(|a| {
+            a.mailbox
+                .email_address
+                .as_deref()
+                .is_some_and(|e| e.contains('@'))
+        })
+        .count();
+    assert!(with_attendees > 0, "no attendee address read");
+    let timed = items
+        .iter()
+        .filter(|(_, c)| matches!((c.start, c.end), (Some(s), Some(e)) if s <= e))
+        .count();
+    assert!(timed > 5, "{timed} items with start <= end");
+}
