@@ -22,6 +22,7 @@ mod path;
 mod response;
 mod send_item;
 mod shape;
+mod stream;
 mod update_folder;
 
 pub use convert_id::{
@@ -46,6 +47,7 @@ pub use update_folder::{
 pub use path::{FieldPath, FieldUriPath, IndexedFieldUriPath, Paths};
 pub use response::{MessageStatus, ResponseError};
 pub use shape::{AttachmentShape, BaseShape, BodyKind, FolderShape, ItemShape};
+pub use stream::{ItemStream, Streamed, stream_items};
 
 use ews_xml::{XmlElement, XmlRead, XmlWrite};
 
