@@ -39,7 +39,8 @@ cargo test --workspace --doc --locked
 
 step "Negotiate/Kerberos against a real MIT KDC (feature gssapi)"
 sh crates/ews-auth/tests/run-kdc-tests.sh --locked
-cargo clippy -p ews-auth --all-targets --features gssapi --locked -- -D warnings
+sh crates/ews-transport/tests/run-kdc-tests.sh --locked
+cargo clippy -p ews-auth -p ews-transport --all-targets --features ews-auth/gssapi,ews-transport/gssapi --locked -- -D warnings
 
 step "NTLM against an independent acceptor (pyspnego)"
 bash crates/ews-transport/tests/run-ntlm-acceptor.sh

@@ -1,12 +1,15 @@
 //! How the transport holds authentication schemes: one shared instance for schemes that are
 //! not connection-bound (Basic, Digest, Bearer), one instance per connection for those that
-//! are (NTLM).
+//! are (NTLM, Negotiate).
 
 use std::sync::Arc;
 
 use ews_auth::{AuthScheme, Credentials, SchemeKind};
 
-type Factory = Arc<dyn Fn() -> Result<Box<dyn AuthScheme>, ews_auth::Error> + Send + Sync>;
+/// Builds a scheme for the server at the given host (the DNS name from the request URL,
+/// without the port): Negotiate's SPN is `HTTP/<host>`; the other schemes ignore it.
+pub(crate) type Factory =
+    Arc<dyn Fn(&str) -> Result<Box<dyn AuthScheme>, ews_auth::Error> + Send + Sync>;
 
 /// The authentication the transport performs, from `ews-auth` schemes.
 ///
@@ -41,12 +44,17 @@ impl Auth {
     pub fn new(
         factory: impl Fn() -> Result<Box<dyn AuthScheme>, ews_auth::Error> + Send + Sync + 'static,
     ) -> Self {
-        Self(Inner::Factory(Arc::new(factory)))
+        Self(Inner::Factory(Arc::new(move |_host: &str| factory())))
     }
 
-    /// The scheme `kind` for `credentials`.
+    /// The scheme `kind` for `credentials`, built with
+    /// [`SchemeKind::build_for_host`] for the host of the request URL (the endpoint's, or
+    /// [`CallOptions::url`](crate::CallOptions::url)'s), so that `SchemeKind::Negotiate`
+    /// (feature `gssapi`) targets `HTTP/<host>`.
     pub fn from_credentials(kind: SchemeKind, credentials: Credentials) -> Self {
-        Self::new(move || kind.build(&credentials))
+        Self(Inner::Factory(Arc::new(move |host: &str| {
+            kind.build_for_host(&credentials, host)
+        })))
     }
 
     /// One scheme instance for every request (e.g. an `OAuth2` over an `OAuthFlow`). It must
@@ -60,7 +68,8 @@ impl Auth {
 pub(crate) enum AuthState {
     Shared {
         scheme: tokio::sync::Mutex<Box<dyn AuthScheme>>,
-        factory: Option<Factory>,
+        /// The factory and the host the scheme was built for (for rebuilding it).
+        factory: Option<(Factory, String)>,
     },
     PerConnection(Factory),
 }
@@ -75,7 +84,9 @@ impl std::fmt::Debug for AuthState {
 }
 
 impl AuthState {
-    pub(crate) fn new(auth: Auth) -> Result<Self, crate::Error> {
+    /// `host`: the endpoint's host, for the first build (which decides whether the scheme
+    /// is connection-bound, and is kept for the shared ones).
+    pub(crate) fn new(auth: Auth, host: &str) -> Result<Self, crate::Error> {
         match auth.0 {
             Inner::Scheme(s) if s.is_connection_bound() => Err(crate::Error::Config(format!(
                 "the {} scheme is connection-bound: pass a factory with Auth::new",
@@ -86,13 +97,13 @@ impl AuthState {
                 factory: None,
             }),
             Inner::Factory(f) => {
-                let first = f().map_err(|e| crate::Error::Auth(e.into()))?;
+                let first = f(host).map_err(|e| crate::Error::Auth(e.into()))?;
                 if first.is_connection_bound() {
                     Ok(Self::PerConnection(f))
                 } else {
                     Ok(Self::Shared {
                         scheme: tokio::sync::Mutex::new(first),
-                        factory: Some(f),
+                        factory: Some((f, host.to_owned())),
                     })
                 }
             }

@@ -133,6 +133,23 @@ pub enum AuthError {
     /// Too many 401 round trips for one request.
     #[error("too many authentication round trips")]
     TooManyRounds,
+    /// The server answered, but did not prove its identity as the scheme requires
+    /// (Negotiate's mutual authentication: the final `WWW-Authenticate: Negotiate <token>`
+    /// is missing or invalid). The response was discarded.
+    #[error(
+        "{scheme}: the server did not prove its identity (mutual authentication); response discarded"
+    )]
+    ServerNotAuthenticated {
+        /// The scheme name.
+        scheme: &'static str,
+        /// What the scheme found wrong.
+        #[source]
+        source: ews_auth::Error,
+    },
+    /// The blocking task running a connection-bound scheme (Negotiate, NTLM) panicked or
+    /// was cancelled.
+    #[error("the authentication scheme's blocking task failed: {0}")]
+    SchemeTask(String),
 }
 
 impl Error {

@@ -1,7 +1,8 @@
 //! The HTTP side of Exchange Web Services: posts SOAP envelopes over HTTP/1.1 (hyper 1 on
 //! tokio, rustls with the ring provider) and returns the responses, with everything between:
 //! a connection pool capped per server, authentication round trips driven by `ews-auth`
-//! schemes (connection-bound NTLM handshakes run once per connection), `CONNECT` proxies,
+//! schemes (connection-bound NTLM and Negotiate handshakes run once per connection, on
+//! tokio's blocking pool, and Negotiate's mutual authentication is checked), `CONNECT` proxies,
 //! timeouts, retries with exponential back-off and the server's back-off hints, streaming
 //! bodies, `EWS_DUMP_DIR` dumps with secrets redacted, and `tracing` spans.
 //!
@@ -39,7 +40,11 @@
 //! ```
 //!
 //! # Crate features
-//! None.
+//! - `gssapi`: Negotiate (SPNEGO/Kerberos) through the system GSSAPI library, i.e.
+//!   `ews-auth/gssapi`; [`Auth::from_credentials`] with `SchemeKind::Negotiate` targets
+//!   `HTTP/<host>` of the request URL. A success response without the server's final
+//!   token fails the call with [`AuthError::ServerNotAuthenticated`] (mutual
+//!   authentication is required by default). Building needs libkrb5-dev and libclang-dev.
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 

@@ -164,7 +164,8 @@ impl Transport {
                 } else {
                     None
                 };
-                let sent_credentials = authorization.is_some() || conn.authenticated;
+                let sent_header = authorization.is_some();
+                let sent_credentials = sent_header || conn.authenticated;
                 let this_body = if preflight_pending {
                     &mut empty
                 } else {
@@ -203,6 +204,14 @@ impl Transport {
                 };
                 let (parts, mut incoming) = response.into_parts();
                 if parts.status != StatusCode::UNAUTHORIZED || !use_auth {
+                    if use_auth && sent_header {
+                        // Step 4: the scheme checks the final answer (Negotiate's mutual
+                        // authentication). On failure the response and its connection are
+                        // dropped: the server did not prove who it is.
+                        self.handle_success(&mut conn, &parts.headers)
+                            .await
+                            .map_err(Failed::fatal)?;
+                    }
                     if sent_credentials {
                         conn.authenticated |=
                             matches!(self.inner.auth, Some(AuthState::PerConnection(_)));

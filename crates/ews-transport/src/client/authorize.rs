@@ -4,7 +4,7 @@
 use std::sync::atomic::Ordering;
 
 use bytes::Bytes;
-use ews_auth::{AuthStep, RequestInfo};
+use ews_auth::{AuthScheme, AuthStep, Challenge, RequestInfo};
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Request, Uri};
 
@@ -13,6 +13,39 @@ use crate::auth::AuthState;
 use crate::body::{collect, full};
 use crate::pool::Conn;
 use crate::{AuthError, Error};
+
+/// The parsed `WWW-Authenticate` challenges of a response (values that are not visible
+/// ASCII are skipped).
+fn challenges_of(headers: &HeaderMap) -> Result<Vec<Challenge>, Error> {
+    let values: Vec<&str> = headers
+        .get_all(header::WWW_AUTHENTICATE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    Ok(ews_auth::parse_www_authenticate(&values).map_err(AuthError::Scheme)?)
+}
+
+/// Runs `f` on the connection's (connection-bound) scheme on tokio's blocking pool:
+/// Negotiate's GSSAPI library may block on KDC round trips in any of its calls. The scheme
+/// moves to the blocking thread and back (if the task is lost, so is the scheme, and the
+/// call fails). NTLM goes the same way: connection-bound schemes only run during a
+/// connection's handshake, so the cost of the hop is small.
+async fn with_scheme_blocking<T: Send + 'static>(
+    conn: &mut Conn,
+    f: impl FnOnce(&mut dyn AuthScheme) -> T + Send + 'static,
+) -> Result<T, Error> {
+    let Some(mut scheme) = conn.scheme.take() else {
+        return Err(AuthError::NotConfigured.into());
+    };
+    let (scheme, out) = tokio::task::spawn_blocking(move || {
+        let out = f(scheme.as_mut());
+        (scheme, out)
+    })
+    .await
+    .map_err(|e| AuthError::SchemeTask(e.to_string()))?;
+    conn.scheme = Some(scheme);
+    Ok(out)
+}
 
 impl Transport {
     pub(super) fn needs_handshake(&self, conn: &Conn) -> bool {
@@ -31,7 +64,7 @@ impl Transport {
         uri: &Uri,
     ) -> Result<Option<HeaderValue>, Error> {
         let target = uri.path_and_query().map_or("/", |p| p.as_str());
-        let mut info = RequestInfo::new("POST", target);
+        let info = RequestInfo::new("POST", target);
         match &self.inner.auth {
             None => Ok(None),
             Some(AuthState::PerConnection(factory)) => {
@@ -39,17 +72,21 @@ impl Transport {
                     return Ok(None);
                 }
                 if conn.scheme.is_none() {
-                    conn.scheme = Some(factory().map_err(AuthError::Scheme)?);
+                    let host = uri.host().unwrap_or_default();
+                    conn.scheme = Some(factory(host).map_err(AuthError::Scheme)?);
                 }
-                if let Some(ep) = &conn.end_point {
-                    info = info.with_tls_server_end_point(ep);
-                }
-                let Some(scheme) = conn.scheme.as_mut() else {
-                    return Ok(None);
-                };
-                Ok(scheme
-                    .poll_authorization(&info, now())
-                    .map_err(AuthError::Scheme)?)
+                let target = target.to_owned();
+                let end_point = conn.end_point.clone();
+                let at = now();
+                let value = with_scheme_blocking(conn, move |scheme| {
+                    let mut info = RequestInfo::new("POST", &target);
+                    if let Some(ep) = &end_point {
+                        info = info.with_tls_server_end_point(ep);
+                    }
+                    scheme.poll_authorization(&info, at)
+                })
+                .await?;
+                Ok(value.map_err(AuthError::Scheme)?)
             }
             Some(AuthState::Shared { scheme, .. }) => {
                 let mut scheme = scheme.lock().await;
@@ -77,18 +114,16 @@ impl Transport {
         conn: &mut Conn,
         headers: &HeaderMap,
     ) -> Result<(&'static str, AuthStep), Error> {
-        let values: Vec<&str> = headers
-            .get_all(header::WWW_AUTHENTICATE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect();
-        let challenges = ews_auth::parse_www_authenticate(&values).map_err(AuthError::Scheme)?;
+        let challenges = challenges_of(headers)?;
         let result = match &self.inner.auth {
             None => return Err(AuthError::NotConfigured.into()),
-            Some(AuthState::PerConnection(_)) => match conn.scheme.as_mut() {
-                Some(s) => (s.name(), s.handle_challenge(&challenges, now())),
-                None => return Err(AuthError::NotConfigured.into()),
-            },
+            Some(AuthState::PerConnection(_)) => {
+                let at = now();
+                with_scheme_blocking(conn, move |s| {
+                    (s.name(), s.handle_challenge(&challenges, at))
+                })
+                .await?
+            }
             Some(AuthState::Shared { scheme, .. }) => {
                 let mut s = scheme.lock().await;
                 (s.name(), s.handle_challenge(&challenges, now()))
@@ -97,13 +132,37 @@ impl Transport {
         Ok((result.0, result.1.map_err(AuthError::Scheme)?))
     }
 
+    /// Step 4 of the `AuthScheme` loop: the final, non-401 response to a request that carried
+    /// an `Authorization` header. An error means the server did not prove its identity
+    /// (Negotiate's mutual authentication): the response must be discarded.
+    pub(super) async fn handle_success(
+        &self,
+        conn: &mut Conn,
+        headers: &HeaderMap,
+    ) -> Result<(), Error> {
+        let challenges = challenges_of(headers)?;
+        let (scheme, result) = match &self.inner.auth {
+            None => return Ok(()),
+            Some(AuthState::PerConnection(_)) => {
+                let at = now();
+                with_scheme_blocking(conn, move |s| (s.name(), s.handle_success(&challenges, at)))
+                    .await?
+            }
+            Some(AuthState::Shared { scheme, .. }) => {
+                let mut s = scheme.lock().await;
+                (s.name(), s.handle_success(&challenges, now()))
+            }
+        };
+        result.map_err(|source| AuthError::ServerNotAuthenticated { scheme, source }.into())
+    }
+
     pub(super) async fn reset_shared_scheme(&self) {
         if let Some(AuthState::Shared {
             scheme,
-            factory: Some(f),
+            factory: Some((f, host)),
         }) = &self.inner.auth
         {
-            match f() {
+            match f(host) {
                 Ok(fresh) => *scheme.lock().await = fresh,
                 Err(e) => tracing::warn!(error = %e, "rebuilding the auth scheme failed"),
             }

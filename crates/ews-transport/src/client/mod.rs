@@ -108,7 +108,8 @@ impl Transport {
             .endpoint
             .parse()
             .map_err(|e| Error::Config(format!("invalid endpoint {:?}: {e}", b.endpoint)))?;
-        let auth = b.auth.take().map(AuthState::new).transpose()?;
+        let host = endpoint_uri.host().unwrap_or_default();
+        let auth = b.auth.take().map(|a| AuthState::new(a, host)).transpose()?;
         let dump_dir = b.dump_dir.clone().or_else(|| {
             b.dump_from_env
                 .then(|| std::env::var_os("EWS_DUMP_DIR"))

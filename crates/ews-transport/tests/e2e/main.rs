@@ -11,6 +11,8 @@ mod auth;
 mod digest_server;
 mod faults;
 mod headers;
+#[cfg(feature = "gssapi")]
+mod negotiate;
 mod ntlm_server;
 mod pool;
 mod proxy;

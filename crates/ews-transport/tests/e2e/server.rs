@@ -67,6 +67,15 @@ pub enum Demand {
     Ntlm(&'static str, &'static str),
     /// Tokens issued by the handler's `/token` answers and registered in `Stats::tokens`.
     Bearer,
+    /// Negotiate (SPNEGO/Kerberos) through a libgssapi acceptor whose credentials come from
+    /// the keytab in `KRB5_KTNAME`; one context per connection.
+    #[cfg(feature = "gssapi")]
+    Negotiate {
+        /// Send the acceptor's final token on the success response (mutual authentication).
+        final_token: bool,
+        /// Channel bindings the acceptor requires (`tls-server-end-point:` + hash), if any.
+        bindings: Option<Vec<u8>>,
+    },
 }
 
 /// One request as the handler sees it.
@@ -103,6 +112,12 @@ pub struct Stats {
     pub tokens: Mutex<Vec<String>>,
     /// Arrival times of handler requests.
     pub arrivals: Mutex<Vec<tokio::time::Instant>>,
+    /// Negotiate contexts the acceptor completed, per connection.
+    #[cfg(feature = "gssapi")]
+    pub negotiate_handshakes: Mutex<HashMap<usize, usize>>,
+    /// The client principals of the completed Negotiate contexts.
+    #[cfg(feature = "gssapi")]
+    pub negotiate_clients: Mutex<Vec<String>>,
 }
 
 pub struct Server {
@@ -229,6 +244,13 @@ fn acceptor(pki: &Pki, client_auth: bool) -> TlsAcceptor {
 #[derive(Default)]
 struct ConnState {
     ntlm_authenticated: bool,
+    /// The acceptor's context on this connection, while the handshake runs.
+    #[cfg(feature = "gssapi")]
+    negotiate: Option<libgssapi::context::ServerCtx>,
+    #[cfg(feature = "gssapi")]
+    negotiate_authenticated: bool,
+    /// A `WWW-Authenticate` value for the next success response (Negotiate's final token).
+    final_header: Option<String>,
 }
 
 async fn serve<IO>(io: IO, id: usize, stats: &Arc<Stats>, opts: Arc<Opts>)
@@ -265,7 +287,16 @@ where
                 headers: parts.headers,
                 body,
             };
-            match (opts.handler)(&r) {
+            let reply = (opts.handler)(&r);
+            let final_header = state.lock().unwrap().final_header.take();
+            let reply = match (reply, final_header) {
+                (Reply::Http(resp), Some(h)) => Reply::Http(with_www_authenticate(resp, &h)),
+                (Reply::CloseAfter(resp), Some(h)) => {
+                    Reply::CloseAfter(with_www_authenticate(resp, &h))
+                }
+                (reply, _) => reply,
+            };
+            match reply {
                 Reply::Http(resp) => Ok(resp),
                 Reply::CloseAfter(resp) => {
                     tokio::spawn(async move {
@@ -287,6 +318,12 @@ where
         _ = conn.as_mut() => {}
         () = close.notified() => {}
     }
+}
+
+fn with_www_authenticate(mut resp: Response<Full<Bytes>>, value: &str) -> Response<Full<Bytes>> {
+    resp.headers_mut()
+        .append("www-authenticate", value.parse().unwrap());
+    resp
 }
 
 fn unauthorized(values: &[String]) -> Response<Full<Bytes>> {
@@ -360,6 +397,56 @@ fn check_auth(
                 .strip_prefix("Bearer ")
                 .is_some_and(|t| stats.tokens.lock().unwrap().iter().any(|k| k == t));
             (!ok).then(|| unauthorized(&[r#"Bearer realm="test""#.to_owned()]))
+        }
+        #[cfg(feature = "gssapi")]
+        Demand::Negotiate {
+            final_token,
+            bindings,
+        } => {
+            use libgssapi::context::{SecurityContext as _, ServerCtx};
+            let mut st = state.lock().unwrap();
+            if st.negotiate_authenticated {
+                return None;
+            }
+            let offer = || unauthorized(&["Negotiate".to_owned()]);
+            let Some(token) = auth.strip_prefix("Negotiate ") else {
+                return Some(offer());
+            };
+            let Ok(token) = STANDARD.decode(token.trim()) else {
+                return Some(offer());
+            };
+            let ctx = st.negotiate.get_or_insert_with(|| ServerCtx::new(None));
+            match ctx.step(&token, bindings.as_deref()) {
+                Err(e) => {
+                    eprintln!("the acceptor refused the token: {e}");
+                    st.negotiate = None;
+                    Some(offer())
+                }
+                Ok(out) if !ctx.is_complete() => {
+                    let out = out.map(|b| b.to_vec()).unwrap_or_default();
+                    Some(unauthorized(&[format!(
+                        "Negotiate {}",
+                        STANDARD.encode(out)
+                    )]))
+                }
+                Ok(out) => {
+                    let out = out.map(|b| b.to_vec()).unwrap_or_default();
+                    let client = ctx.source_name().unwrap().to_string();
+                    stats.negotiate_clients.lock().unwrap().push(client);
+                    *stats
+                        .negotiate_handshakes
+                        .lock()
+                        .unwrap()
+                        .entry(conn)
+                        .or_default() += 1;
+                    st.negotiate = None;
+                    st.negotiate_authenticated = true;
+                    if *final_token {
+                        st.final_header = Some(format!("Negotiate {}", STANDARD.encode(out)));
+                    }
+                    None
+                }
+            }
         }
     }
 }
