@@ -12,10 +12,14 @@
 mod convert_id;
 mod copy_folder;
 mod create_folder;
+mod create_item;
 mod delete_folder;
 mod empty_folder;
 mod expand_dl;
+mod find_folder;
+mod find_item;
 mod get_folder;
+mod get_item;
 mod mark_all_items_as_read;
 mod move_folder;
 mod path;
@@ -24,6 +28,7 @@ mod send_item;
 mod shape;
 mod stream;
 mod update_folder;
+mod update_item;
 
 pub use convert_id::{
     AlternateId, AlternatePublicFolderId, AlternatePublicFolderItemId, AnyAlternateId, ConvertId,
@@ -42,6 +47,21 @@ pub use move_folder::{MoveFolder, MoveFolderResponse};
 pub use update_folder::{
     DeleteFolderField, FolderChange, FolderChangeDescription, FolderFieldValue, UpdateFolder,
     UpdateFolderResponse,
+};
+
+pub use create_item::{CreateItem, CreateItemResponse, MessageDisposition, SendMeetingInvitations};
+pub use find_folder::{
+    FindFolder, FindFolderPage, FindFolderResponse, FindFolderResponseMessage, FindFolderRoot,
+};
+pub use find_item::{
+    FindItem, FindItemPage, FindItemResponse, FindItemResponseMessage, FindItemRoot, GroupSummary,
+    GroupedItems, HighlightTerm,
+};
+pub use get_item::{GetItem, GetItemResponse, ItemInfoResponseMessage};
+pub use update_item::{
+    CalendarActivityData, ConflictResolution, ConflictResults, DeleteItemField, ItemChange,
+    ItemChangeDescription, ItemFieldValue, SendMeetingUpdates, UpdateItem, UpdateItemResponse,
+    UpdateItemResponseMessage, UpdatedItem,
 };
 
 pub use path::{FieldPath, FieldUriPath, IndexedFieldUriPath, Paths};
