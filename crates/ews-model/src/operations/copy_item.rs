@@ -14,7 +14,7 @@
 
 use ews_xml::{XmlRead, XmlWrite};
 
-use super::item_info::{ItemInfoResponseMessage, optional_item_results};
+use super::get_item::{ItemInfoResponseMessage, optional_item_results};
 use super::{Operation, ResponseError, Sealed};
 use crate::items::Item;
 use crate::properties::{FolderIdChoice, ItemIdChoice};

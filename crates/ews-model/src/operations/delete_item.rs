@@ -23,20 +23,7 @@ use crate::version::ExchangeVersion;
 /// `SendMeetingInvitations` of `CreateItem`.
 ///
 /// See [DeleteItem](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, XmlValue)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub enum CalendarItemCreateOrDeleteOperation {
-    /// Notify nobody.
-    SendToNone,
-    /// Notify the attendees, keep no copy.
-    SendOnlyToAll,
-    /// Notify the attendees and keep a copy in Sent Items.
-    SendToAllAndSaveCopy,
-    /// A value newer than this crate.
-    #[xml(other)]
-    Other(String),
-}
+pub type CalendarItemCreateOrDeleteOperation = super::SendMeetingInvitations;
 
 /// Which occurrences of a recurring task to delete (`t:AffectedTaskOccurrencesType`).
 ///

@@ -95,6 +95,13 @@ impl ItemInfoResponseMessage {
             items: Some(vec![item.into()]),
         }
     }
+    /// A successful message without items (what a move or copy across mailboxes returns).
+    pub fn success_empty() -> Self {
+        Self {
+            status: MessageStatus::success(),
+            items: Some(Vec::new()),
+        }
+    }
     /// A failed message (with the empty `m:Items` the schema asks for).
     pub fn error(status: MessageStatus) -> Self {
         Self {
@@ -124,6 +131,17 @@ pub(crate) fn item_results(
     messages
         .into_iter()
         .map(ItemInfoResponseMessage::into_result)
+        .collect()
+}
+
+/// The item of each message (`None` when it holds none), or its error: for moves, copies
+/// and archiving, where an empty `m:Items` is a success.
+pub(crate) fn optional_item_results(
+    messages: Vec<ItemInfoResponseMessage>,
+) -> Vec<Result<Option<Item>, ResponseError>> {
+    messages
+        .into_iter()
+        .map(|m| Ok(m.into_items()?.into_iter().next()))
         .collect()
 }
 

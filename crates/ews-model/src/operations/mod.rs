@@ -9,26 +9,37 @@
 //!
 //! Reference: [EWS operations in Exchange](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ews-operations-in-exchange).
 
+mod archive_item;
 mod convert_id;
 mod copy_folder;
+mod copy_item;
+mod create_attachment;
 mod create_folder;
 mod create_item;
+mod delete_attachment;
 mod delete_folder;
+mod delete_item;
 mod empty_folder;
 mod expand_dl;
+mod export_items;
 mod find_folder;
 mod find_item;
+mod get_attachment;
 mod get_folder;
 mod get_item;
 mod mark_all_items_as_read;
+mod mark_as_junk;
 mod move_folder;
+mod move_item;
 mod path;
+mod resolve_names;
 mod response;
 mod send_item;
 mod shape;
 mod stream;
 mod update_folder;
 mod update_item;
+mod upload_items;
 
 pub use convert_id::{
     AlternateId, AlternatePublicFolderId, AlternatePublicFolderItemId, AnyAlternateId, ConvertId,
@@ -64,10 +75,30 @@ pub use update_item::{
     UpdateItemResponseMessage, UpdatedItem,
 };
 
+pub use archive_item::{ArchiveItem, ArchiveItemResponse};
+pub use copy_item::{CopyItem, CopyItemResponse};
+pub use create_attachment::{CreateAttachment, CreateAttachmentResponse};
+pub use delete_attachment::{
+    DeleteAttachment, DeleteAttachmentResponse, DeleteAttachmentResponseMessage, RootItemId,
+};
+pub use delete_item::{
+    AffectedTaskOccurrences, CalendarItemCreateOrDeleteOperation, DeleteItem, DeleteItemResponse,
+};
+pub use export_items::{ExportItems, ExportItemsResponse, ExportItemsResponseMessage};
+pub use get_attachment::{AttachmentInfoResponseMessage, GetAttachment, GetAttachmentResponse};
+pub use mark_as_junk::{MarkAsJunk, MarkAsJunkResponse, MarkAsJunkResponseMessage};
+pub use move_item::{MoveItem, MoveItemResponse};
 pub use path::{FieldPath, FieldUriPath, IndexedFieldUriPath, Paths};
+pub use resolve_names::{
+    Resolution, ResolutionSet, ResolveNames, ResolveNamesResponse, ResolveNamesResponseMessage,
+    SearchScope,
+};
 pub use response::{MessageStatus, ResponseError};
 pub use shape::{AttachmentShape, BaseShape, BodyKind, FolderShape, ItemShape};
 pub use stream::{ItemStream, Streamed, stream_items};
+pub use upload_items::{
+    CreateAction, UploadItem, UploadItems, UploadItemsResponse, UploadItemsResponseMessage,
+};
 
 use ews_xml::{XmlElement, XmlRead, XmlWrite};
 
