@@ -21,6 +21,8 @@ pub mod attachments;
 pub mod extended;
 pub mod fields;
 pub mod folders;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod items;
 pub mod operations;
 pub mod properties;

@@ -9,6 +9,7 @@
 //!
 //! Reference: [EWS operations in Exchange](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ews-operations-in-exchange).
 
+mod any;
 mod archive_item;
 mod convert_id;
 mod copy_folder;
@@ -75,6 +76,7 @@ pub use update_item::{
     UpdateItemResponseMessage, UpdatedItem,
 };
 
+pub use any::{AnyRequest, AnyResponse, OPERATIONS, ParseResponseError, parse_response};
 pub use archive_item::{ArchiveItem, ArchiveItemResponse};
 pub use copy_item::{CopyItem, CopyItemResponse};
 pub use create_attachment::{CreateAttachment, CreateAttachmentResponse};
