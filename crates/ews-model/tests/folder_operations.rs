@@ -3,9 +3,6 @@
 //! into the typed response, with per-folder results.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::fmt::Debug;
-use std::path::PathBuf;
-
 use ews_model::folders::{
     CalendarFolder, Folder, FolderKind, Permission, PermissionLevel, PermissionSet, UserId,
 };
@@ -18,109 +15,14 @@ use ews_model::operations::{
 use ews_model::properties::{DistinguishedFolderIdName, FolderId, FolderIdChoice};
 use ews_model::version::ExchangeVersion;
 use ews_test_support::Collector;
-use ews_xml::soap::{self, RequestHeader, ResponseBody};
-use ews_xml::{Name, Reader, ResponseClass, ResponseCode, XmlElement, XmlRead, XmlWrite};
+use ews_xml::{ResponseClass, ResponseCode};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-fn request_doc<T: XmlWrite + XmlElement>(request: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    soap::write_request(&mut out, &RequestHeader::new("Exchange2016"), request).unwrap();
-    out
-}
-
-fn response_doc<T: XmlWrite + XmlElement>(response: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    soap::write_response_envelope(&mut out, None, |w| response.write_xml(w, T::NAME)).unwrap();
-    out
-}
-
-/// The element inside `soap:Body` of a request envelope, read as `T`.
-fn read_request<T: XmlRead>(bytes: &[u8]) -> T {
-    let mut r = Reader::from_bytes(bytes);
-    let root = r.root().unwrap();
-    assert!(root.is(Name::soap("Envelope")));
-    loop {
-        let tag = r.next_child().unwrap().expect("a soap:Body");
-        if tag.is(Name::soap("Body")) {
-            let request = r.next_child().unwrap().expect("a request element");
-            return T::read_xml(&mut r, &request).unwrap();
-        }
-        r.skip_element().unwrap();
-    }
-}
-
-fn read_response<T: XmlRead>(bytes: &[u8]) -> T {
-    match soap::read_response(bytes).unwrap().body {
-        ResponseBody::Message(body) => body.read::<T>().unwrap(),
-        other => panic!("unexpected body {other:?}"),
-    }
-}
-
-fn samples(operation: &str, prefix: &str) -> Vec<(PathBuf, Vec<u8>)> {
-    ews_test_support::ms_docs(Some(operation), prefix)
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(&p).unwrap();
-            (p, bytes)
-        })
-        .collect()
-}
-
-fn name(path: &std::path::Path) -> String {
-    let mut parts = path.iter().rev().take(2).collect::<Vec<_>>();
-    parts.reverse();
-    parts
-        .iter()
-        .map(|p| p.to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Every request sample of `T`'s operation read, written back (collected for the schema) and
-/// read again unchanged; returns the requests by file name.
-fn request_samples<T>(docs: &mut Collector) -> Vec<(String, T)>
-where
-    T: Operation + XmlRead + PartialEq + Debug,
-{
-    let mut out = Vec::new();
-    for (path, bytes) in samples(T::name(), "request-") {
-        let request: T = read_request(&bytes);
-        let written = request_doc(&request);
-        let again: T = read_request(&written);
-        assert_eq!(again, request, "{}", String::from_utf8_lossy(&written));
-        docs.add(format!("rewritten {}", name(&path)), written);
-        out.push((name(&path), request));
-    }
-    out
-}
-
-/// Every response sample of `T`'s operation read, written back (collected for the schema) and
-/// read again unchanged; returns the responses by file name.
-fn response_samples<T, R>(docs: &mut Collector) -> Vec<(String, R)>
-where
-    T: Operation<Response = R>,
-    R: XmlRead + XmlWrite + XmlElement + PartialEq + Debug,
-{
-    let mut out = Vec::new();
-    for (path, bytes) in samples(T::name(), "response-") {
-        let response: R = read_response(&bytes);
-        let written = response_doc(&response);
-        let again: R = read_response(&written);
-        assert_eq!(again, response, "{}", String::from_utf8_lossy(&written));
-        docs.add(format!("rewritten {}", name(&path)), written);
-        out.push((name(&path), response));
-    }
-    out
-}
-
-fn get<'a, T>(samples: &'a [(String, T)], file: &str) -> Option<&'a T> {
-    samples
-        .iter()
-        .find(|(n, _)| n.ends_with(file))
-        .map(|(_, t)| t)
-}
+#[path = "common/operations.rs"]
+mod support;
+use support::{get, read_response, request_doc, request_samples, response_doc, response_samples};
 
 fn folder_id(kind: &FolderKind) -> &str {
     &kind.folder_id().unwrap().id

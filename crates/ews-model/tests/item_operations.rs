@@ -4,7 +4,7 @@
 //! the typed response (with per-item results), is written back and validates.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "item_operations/support.rs"]
+#[path = "common/operations.rs"]
 mod support;
 
 use ews_model::folders::{Folder, FolderKind};

@@ -11,7 +11,7 @@ mod attachments;
 mod moves;
 #[path = "item_operations2/names.rs"]
 mod names;
-#[path = "item_operations2/support.rs"]
+#[path = "common/operations.rs"]
 mod support;
 #[path = "item_operations2/transfer.rs"]
 mod transfer;

@@ -10,42 +10,13 @@ use ews_model::operations::{
 };
 use ews_model::properties::{DistinguishedFolderIdName, ItemId, Mailbox};
 use ews_test_support::{Collector, ms_docs};
-use ews_xml::soap::{self, RequestHeader, ResponseBody};
-use ews_xml::{Name, Reader, ResponseCode, XmlElement, XmlRead, XmlWrite};
+use ews_xml::{ResponseCode, XmlRead};
 
-fn request_bytes<T: Operation>(request: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    soap::write_request(&mut out, &RequestHeader::new("Exchange2016"), request).unwrap();
-    out
-}
-
-fn response_bytes<T: XmlWrite + XmlElement>(response: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    soap::write_response_envelope(&mut out, None, |w| response.write_xml(w, T::NAME)).unwrap();
-    out
-}
-
-/// Reads the body element of a request document as `T`.
-fn read_request<T: XmlRead>(bytes: &[u8]) -> T {
-    let mut r = Reader::from_bytes(bytes);
-    r.root().unwrap();
-    loop {
-        let child = r.next_child().unwrap().expect("a soap:Body");
-        if child.is(Name::soap("Body")) {
-            let start = r.next_child().unwrap().expect("a request element");
-            return T::read_xml(&mut r, &start).unwrap();
-        }
-        r.skip_element().unwrap();
-    }
-}
-
-fn read_response<T: XmlRead>(bytes: &[u8]) -> T {
-    match soap::read_response(bytes).unwrap().body {
-        ResponseBody::Message(body) => body.read::<T>().unwrap(),
-        ResponseBody::Fault(f) => panic!("unexpected fault {f}"),
-        _ => panic!("unexpected body"),
-    }
-}
+#[path = "common/operations.rs"]
+mod support;
+use support::{
+    read_request, read_response, request_doc as request_bytes, response_doc as response_bytes,
+};
 
 /// Every documented request of `operation` reads as `T`, and writing it again validates.
 fn documented_requests<T: Operation + XmlRead>(operation: &str, gate: &mut Collector) -> Vec<T> {

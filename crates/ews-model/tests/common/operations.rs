@@ -1,7 +1,10 @@
-//! Shared helpers: writing, reading and collecting documents of the item operations.
+//! Shared helpers of the operation tests: writing and reading request and response
+//! documents, and the ms-docs samples of an operation.
+// Each test binary uses a part of these.
+#![allow(dead_code)]
 
 use std::fmt::Debug;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ews_model::operations::Operation;
 use ews_test_support::Collector;
@@ -42,8 +45,8 @@ pub(crate) fn read_response<T: XmlRead>(bytes: &[u8]) -> T {
     }
 }
 
-/// A sample's bytes. The documentation elides some MIME content ("tDQe/Eo=…"), which is not
-/// base64: the ellipsis is dropped on those lines so that the rest of the document is read.
+/// A sample's bytes. The documentation elides some MIME content (`tDQe/Eo=…`), which is not
+/// base64: the ellipsis is dropped on those lines so that the rest is still checked.
 fn sample_bytes(path: &Path) -> Vec<u8> {
     let text = std::fs::read_to_string(path).unwrap();
     text.lines()
@@ -59,16 +62,6 @@ fn sample_bytes(path: &Path) -> Vec<u8> {
         .into_bytes()
 }
 
-fn samples(operation: &str, prefix: &str) -> Vec<(PathBuf, Vec<u8>)> {
-    ews_test_support::ms_docs(Some(operation), prefix)
-        .into_iter()
-        .map(|p| {
-            let bytes = sample_bytes(&p);
-            (p, bytes)
-        })
-        .collect()
-}
-
 fn name(path: &Path) -> String {
     let mut parts = path.iter().rev().take(2).collect::<Vec<_>>();
     parts.reverse();
@@ -80,14 +73,14 @@ fn name(path: &Path) -> String {
 }
 
 /// Every request sample of `T`'s operation read, written back (collected for the schema) and
-/// read again unchanged; returns the requests by file name.
+/// read again unchanged; the requests by file name.
 pub(crate) fn request_samples<T>(docs: &mut Collector) -> Vec<(String, T)>
 where
     T: Operation + XmlRead + PartialEq + Debug,
 {
     let mut out = Vec::new();
-    for (path, bytes) in samples(T::name(), "request-") {
-        let request: T = read_request(&bytes);
+    for path in ews_test_support::ms_docs(Some(T::name()), "request-") {
+        let request: T = read_request(&sample_bytes(&path));
         let written = request_doc(&request);
         let again: T = read_request(&written);
         assert_eq!(again, request, "{}", String::from_utf8_lossy(&written));
@@ -97,16 +90,16 @@ where
     out
 }
 
-/// Every response sample of `T`'s operation read, written back (collected for the schema) and
-/// read again unchanged; returns the responses by file name.
+/// Every response sample of `T`'s operation read, written back (collected for the schema)
+/// and read again unchanged; the responses by file name.
 pub(crate) fn response_samples<T, R>(docs: &mut Collector) -> Vec<(String, R)>
 where
     T: Operation<Response = R>,
     R: XmlRead + XmlWrite + XmlElement + PartialEq + Debug,
 {
     let mut out = Vec::new();
-    for (path, bytes) in samples(T::name(), "response-") {
-        let response: R = read_response(&bytes);
+    for path in ews_test_support::ms_docs(Some(T::name()), "response-") {
+        let response: R = read_response(&sample_bytes(&path));
         let written = response_doc(&response);
         let again: R = read_response(&written);
         assert_eq!(again, response, "{}", String::from_utf8_lossy(&written));
@@ -114,6 +107,29 @@ where
         out.push((name(&path), response));
     }
     out
+}
+
+/// Writes a built response, collects it for the schema, and reads it back: equal.
+pub(crate) fn response_round_trip<R>(docs: &mut Collector, label: &str, response: &R) -> R
+where
+    R: XmlRead + XmlWrite + XmlElement + PartialEq + Debug,
+{
+    let bytes = response_doc(response);
+    let back: R = read_response(&bytes);
+    assert_eq!(&back, response, "{}", String::from_utf8_lossy(&bytes));
+    docs.add(label.to_owned(), bytes);
+    back
+}
+
+/// Writes a built request, collects it for the schema, and reads it back: equal.
+pub(crate) fn request_round_trip<T>(docs: &mut Collector, label: &str, request: &T)
+where
+    T: Operation + XmlRead + PartialEq + Debug,
+{
+    let bytes = request_doc(request);
+    let back: T = read_request(&bytes);
+    assert_eq!(&back, request, "{}", String::from_utf8_lossy(&bytes));
+    docs.add(label.to_owned(), bytes);
 }
 
 pub(crate) fn get<'a, T>(samples: &'a [(String, T)], file: &str) -> Option<&'a T> {
