@@ -38,8 +38,7 @@ cargo test --workspace --all-targets --locked
 cargo test --workspace --doc --locked
 
 step "Negotiate/Kerberos against a real MIT KDC (feature gssapi)"
-sh crates/ews-auth/tests/run-kdc-tests.sh --locked
-sh crates/ews-transport/tests/run-kdc-tests.sh --locked
+sh scripts/kdc-tests.sh --locked
 cargo clippy -p ews-auth -p ews-transport --all-targets --features ews-auth/gssapi,ews-transport/gssapi --locked -- -D warnings
 
 step "NTLM against an independent acceptor (pyspnego)"

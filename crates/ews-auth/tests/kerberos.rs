@@ -1,5 +1,5 @@
 //! Negotiate against a real MIT KDC, with a libgssapi acceptor in this process playing the
-//! server. Every test is `#[ignore]`d: run them with `tests/run-kdc-tests.sh`, which starts
+//! server. Every test is `#[ignore]`d: run them with `scripts/kdc-tests.sh`, which starts
 //! the KDC (realm EXAMPLE.TEST, alice/alicepw, keytab for HTTP/mail.example.test), runs
 //! `kinit`, and exports KRB5_CONFIG, KRB5CCNAME and KRB5_KTNAME.
 #![cfg(feature = "gssapi")]
@@ -24,7 +24,7 @@ const CERT_HASH: &[u8] = &[0xab; 32];
 fn require_kdc() {
     assert!(
         std::env::var_os("KRB5_CONFIG").is_some() && std::env::var_os("KRB5_KTNAME").is_some(),
-        "no test KDC: run crates/ews-auth/tests/run-kdc-tests.sh"
+        "no test KDC: run scripts/kdc-tests.sh"
     );
 }
 
@@ -169,7 +169,7 @@ fn password() -> Credentials {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn password_credentials_with_mutual_auth() {
     require_kdc();
     let mut server = Acceptor::new(&["Negotiate", "NTLM"]);
@@ -190,7 +190,7 @@ fn password_credentials_with_mutual_auth() {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn chosen_and_built_through_scheme_kind() {
     require_kdc();
     let mut server = Acceptor::new(&["Negotiate", "NTLM", r#"Basic realm="mail""#]);
@@ -217,7 +217,7 @@ fn chosen_and_built_through_scheme_kind() {
 }
 
 #[test]
-#[ignore = "needs the KDC and the `kinit` from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC and the `kinit` from scripts/kdc-tests.sh"]
 fn ticket_cache_credentials() {
     require_kdc();
     assert!(
@@ -233,7 +233,7 @@ fn ticket_cache_credentials() {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn spn_override() {
     require_kdc();
     let mut server = Acceptor::new(&["Negotiate"]);
@@ -246,7 +246,7 @@ fn spn_override() {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn channel_bindings_match() {
     require_kdc();
     let mut server = Acceptor::new(&["Negotiate"]).with_bindings(CERT_HASH);
@@ -264,7 +264,7 @@ fn channel_bindings_match() {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn channel_bindings_mismatch_is_refused() {
     require_kdc();
     // The server sees a different certificate (a TLS-intercepting proxy, say).
@@ -286,7 +286,7 @@ fn channel_bindings_mismatch_is_refused() {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn mutual_auth_missing_or_invalid_fails() {
     require_kdc();
     // No final token: refused when required …
@@ -327,7 +327,7 @@ fn mutual_auth_missing_or_invalid_fails() {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn wrong_password_is_a_clear_error() {
     require_kdc();
     let wrong = Credentials::password(USER, "not-alicepw").unwrap();
@@ -359,7 +359,7 @@ fn wrong_password_is_a_clear_error() {
 }
 
 #[test]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 fn kerberos_failure_falls_back_to_ntlm_only_where_offered() {
     require_kdc();
     // The KDC knows no HTTP/unknown.example.test.

@@ -1,6 +1,6 @@
 //! Negotiate (SPNEGO/Kerberos) end to end: the transport against the test server with a
 //! libgssapi acceptor, both talking to a real MIT KDC. Every test is `#[ignore]`d: run them
-//! with `tests/run-kdc-tests.sh`, which starts the KDC (realm EXAMPLE.TEST, alice/alicepw,
+//! with `scripts/kdc-tests.sh`, which starts the KDC (realm EXAMPLE.TEST, alice/alicepw,
 //! `HTTP/localhost` in the keytab) and exports KRB5_CONFIG, KRB5CCNAME and KRB5_KTNAME.
 
 use std::sync::Arc;
@@ -18,7 +18,7 @@ const PASSWORD: &str = "alicepw";
 fn require_kdc() {
     assert!(
         std::env::var_os("KRB5_CONFIG").is_some() && std::env::var_os("KRB5_KTNAME").is_some(),
-        "no test KDC: run crates/ews-transport/tests/run-kdc-tests.sh"
+        "no test KDC: run scripts/kdc-tests.sh"
     );
 }
 
@@ -52,7 +52,7 @@ fn transport(s: &Server) -> Transport {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 async fn negotiate_with_mutual_auth_once_per_connection() {
     require_kdc();
     let s = negotiate_server(true).await;
@@ -71,7 +71,7 @@ async fn negotiate_with_mutual_auth_once_per_connection() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 async fn negotiate_handshake_per_pooled_connection() {
     require_kdc();
     let s = negotiate_server(true).await;
@@ -90,7 +90,7 @@ async fn negotiate_handshake_per_pooled_connection() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the KDC from tests/run-kdc-tests.sh"]
+#[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 async fn negotiate_without_final_token_fails() {
     require_kdc();
     let s = negotiate_server(false).await;
