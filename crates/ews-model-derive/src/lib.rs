@@ -24,7 +24,14 @@
 //! - `since = "Exchange2010"`: the first `ExchangeVersionType` that has it (default
 //!   `Exchange2007`); `deprecated = "Exchange2013"`: the first that no longer does;
 //! - `name = "..."`: the exchangelib-style name when it differs from the Rust field name;
-//! - `base`: on a flattened field, chain that type's table before this one's.
+//! - `base`: on a flattened field, chain that type's table before this one's (and delegate
+//!   `FieldAccess` to it for the names this type does not own);
+//! - `extended`: on the `ExtendedProperties` field, alone: what
+//!   `FieldAccess::extended_properties` returns (no table entry).
+//!
+//! The derive also implements `ews_model::fields::FieldAccess`: `field(name)` returns the
+//! Rust field that carries the `FieldDef` named `name` (as `&dyn Any`), each name of a Rust
+//! field with several `#[field]` attributes returning that same field.
 //!
 //! The value kind of each field comes from its type through the `FieldValue` trait, so it
 //! cannot drift from the type either.
@@ -39,7 +46,8 @@ use proc_macro2::TokenStream as TokenStream2;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr, parse_macro_input, spanned::Spanned};
 
-/// Derives `ews_model::fields::HasFields`; see the crate documentation.
+/// Derives `ews_model::fields::HasFields` and `ews_model::fields::FieldAccess`; see the crate
+/// documentation.
 #[proc_macro_derive(Fields, attributes(field))]
 pub fn derive_fields(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -62,6 +70,7 @@ struct FieldAttr {
     read_only_after_send: bool,
     required: bool,
     base: bool,
+    extended: bool,
 }
 
 fn parse_attr(attr: &syn::Attribute) -> syn::Result<FieldAttr> {
@@ -88,20 +97,30 @@ fn parse_attr(attr: &syn::Attribute) -> syn::Result<FieldAttr> {
             "read_only_after_send" => &mut out.read_only_after_send,
             "required" => &mut out.required,
             "base" => &mut out.base,
+            "extended" => &mut out.extended,
             _ => {
                 return Err(meta.error(
                     "unknown key: expected uri, index, labels, name, since, deprecated, \
-                     searchable, read_only, read_only_after_send, required or base",
+                     searchable, read_only, read_only_after_send, required, base or extended",
                 ));
             }
         };
         *flag = true;
         Ok(())
     })?;
-    if out.base && (out.uri.is_some() || out.index.is_some()) {
-        return Err(syn::Error::new(attr.span(), "`base` takes no other keys"));
+    if (out.base || out.extended) && (out.uri.is_some() || out.index.is_some()) {
+        return Err(syn::Error::new(
+            attr.span(),
+            "`base` and `extended` take no other keys",
+        ));
     }
-    if !out.base && out.uri.is_some() == out.index.is_some() {
+    if out.base && out.extended {
+        return Err(syn::Error::new(
+            attr.span(),
+            "give one of `base` or `extended`",
+        ));
+    }
+    if !out.base && !out.extended && out.uri.is_some() == out.index.is_some() {
         return Err(syn::Error::new(
             attr.span(),
             "give exactly one of `uri` or `index`",
@@ -145,6 +164,10 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     let mut defs = Vec::new();
     let mut consts = Vec::new();
     let mut base = None;
+    // `FieldAccess`: the match arms (names → Rust field), the base field, the extended field.
+    let mut arms: Vec<(Vec<String>, syn::Ident)> = Vec::new();
+    let mut base_field: Option<syn::Ident> = None;
+    let mut extended_field: Option<syn::Ident> = None;
     let mut errors: Option<syn::Error> = None;
     for f in &named.named {
         for attr in f.attrs.iter().filter(|a| a.path().is_ident("field")) {
@@ -159,6 +182,16 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
                 }
             };
             let ty = &f.ty;
+            let Some(rust_ident) = f.ident.clone() else {
+                continue;
+            };
+            if parsed.extended {
+                if extended_field.is_some() {
+                    return Err(syn::Error::new(attr.span(), "only one `extended` field"));
+                }
+                extended_field = Some(rust_ident);
+                continue;
+            }
             if parsed.base {
                 if base.is_some() {
                     return Err(syn::Error::new(attr.span(), "only one `base` field"));
@@ -166,6 +199,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
                 base = Some(quote!(::core::option::Option::Some(
                     &<#ty as ::ews_model::fields::HasFields>::FIELDS
                 )));
+                base_field = Some(rust_ident);
                 continue;
             }
             let ident = f
@@ -214,6 +248,10 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
                 flag(parsed.read_only_after_send, "READ_ONLY_AFTER_SEND"),
                 flag(parsed.required, "REQUIRED"),
             ];
+            match arms.last_mut() {
+                Some((names, id)) if *id == rust_ident => names.push(name.clone()),
+                _ => arms.push((vec![name.clone()], rust_ident)),
+            }
             let index = defs.len();
             let const_name: String = name
                 .chars()
@@ -249,7 +287,34 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     let base = base.unwrap_or_else(|| quote!(::core::option::Option::None));
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let arms = arms.iter().map(|(names, id)| {
+        quote!(#(#names)|* => ::core::option::Option::Some(&self.#id as &dyn ::core::any::Any),)
+    });
+    let fallback = match &base_field {
+        Some(b) => quote!(_ => ::ews_model::fields::FieldAccess::field(&self.#b, name),),
+        None => quote!(_ => ::core::option::Option::None,),
+    };
+    let extended = match (&extended_field, &base_field) {
+        (Some(e), _) => quote!(::core::option::Option::Some(&self.#e)),
+        (None, Some(b)) => quote!(::ews_model::fields::FieldAccess::extended_properties(&self.#b)),
+        (None, None) => quote!(::core::option::Option::None),
+    };
     Ok(quote! {
+        impl #impl_generics ::ews_model::fields::FieldAccess for #ident #ty_generics #where_clause {
+            fn field(&self, name: &str) -> ::core::option::Option<&dyn ::core::any::Any> {
+                match name {
+                    #(#arms)*
+                    #fallback
+                }
+            }
+
+            fn extended_properties(
+                &self,
+            ) -> ::core::option::Option<&::ews_model::extended::ExtendedProperties> {
+                #extended
+            }
+        }
+
         impl #impl_generics ::ews_model::fields::HasFields for #ident #ty_generics #where_clause {
             const FIELDS: ::ews_model::fields::FieldTable = ::ews_model::fields::FieldTable {
                 own: &[#(#defs),*],

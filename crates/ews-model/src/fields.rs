@@ -306,6 +306,38 @@ pub trait HasFields {
     const FIELDS: FieldTable;
 }
 
+/// Access to the Rust field behind each [`FieldDef`] of a type, by name, for client-side
+/// evaluation of queries (`ews-query` converts the values); `#[derive(Fields)]` implements it
+/// with [`HasFields`].
+///
+/// ```
+/// use ews_model::Fields;
+/// use ews_model::fields::FieldAccess;
+///
+/// #[derive(Fields, Default)]
+/// struct Note {
+///     #[field(uri = "item:Subject", searchable)]
+///     subject: Option<String>,
+/// }
+///
+/// let note = Note { subject: Some("Hi".into()) };
+/// let subject = note.field("subject").and_then(|v| v.downcast_ref::<Option<String>>());
+/// assert_eq!(subject, Some(&Some("Hi".to_owned())));
+/// assert!(note.field("body").is_none());
+/// ```
+pub trait FieldAccess {
+    /// The Rust field that carries the field named `name` (the [`FieldDef::name`]), `None`
+    /// for a name the type (and its base) does not have. Several names may return the same
+    /// Rust field (the parts of the contact's physical addresses, the indexed dictionaries).
+    fn field(&self, name: &str) -> Option<&dyn std::any::Any>;
+
+    /// The extended MAPI properties, for the types that carry them (`#[field(extended)]`, or
+    /// the base's). None by default.
+    fn extended_properties(&self) -> Option<&crate::extended::ExtendedProperties> {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

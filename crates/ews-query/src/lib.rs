@@ -76,6 +76,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod access;
 mod compile;
 mod error;
 mod eval;
@@ -91,6 +92,7 @@ mod value;
 #[doc(hidden)]
 pub mod fuzzing;
 
+pub use access::{Access, extended_value, field_component, field_value};
 pub use compile::{Compiled, compile, parse, parse_expression};
 pub use error::QueryError;
 pub use eval::{FieldValues, eval};

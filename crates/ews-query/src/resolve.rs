@@ -118,6 +118,21 @@ pub(crate) fn resolve_target(
     target: &Target,
     table: &FieldTable,
 ) -> Result<(Target, Shape), QueryError> {
+    // A table may describe each part of physical addresses as a field of its own
+    // (`contacts:PhysicalAddress:City`, as ews-model's `Contact` does): then
+    // `physical_addresses__Home__city` names that field with the index `Home`.
+    if let (FieldRef::Name(name), Some(part)) = (&target.field, target.part.as_deref())
+        && table.get(name).is_none_or(|d| d.uri.uri() != PARTED_URI)
+        && let Some((_, suffix)) = PARTS.iter().find(|(n, _)| *n == part)
+        && let Some(def) = table.by_uri(&format!("{PARTED_URI}:{suffix}"))
+    {
+        let per_part = Target {
+            field: FieldRef::Def(def),
+            index: target.index.clone(),
+            part: None,
+        };
+        return resolve_target(&per_part, table);
+    }
     let def = match &target.field {
         FieldRef::Extended(uri) => {
             if target.index.is_some() || target.part.is_some() {

@@ -42,6 +42,7 @@ pub struct FolderBase {
     pub child_folder_count: Option<i32>,
     /// `t:ExtendedProperty` (repeated): extended MAPI properties.
     #[xml(flatten)]
+    #[field(extended)]
     pub extended_properties: ExtendedProperties,
     /// `t:ManagedFolderInformation`: managed (messaging records management) folder facts.
     #[field(uri = "folder:ManagedFolderInformation", read_only)]

@@ -190,6 +190,30 @@ impl FolderKind {
     }
 }
 
+impl crate::fields::FieldAccess for FolderKind {
+    /// The field of the variant.
+    fn field(&self, name: &str) -> Option<&dyn std::any::Any> {
+        self.access().field(name)
+    }
+
+    fn extended_properties(&self) -> Option<&crate::extended::ExtendedProperties> {
+        self.access().extended_properties()
+    }
+}
+
+impl FolderKind {
+    /// The variant.
+    fn access(&self) -> &dyn crate::fields::FieldAccess {
+        match self {
+            Self::Folder(f) => f,
+            Self::CalendarFolder(f) => f,
+            Self::ContactsFolder(f) => f,
+            Self::SearchFolder(f) => f,
+            Self::TasksFolder(f) => f,
+        }
+    }
+}
+
 macro_rules! folder_kind_from {
     ($($variant:ident),*) => {$(
         impl From<$variant> for FolderKind {

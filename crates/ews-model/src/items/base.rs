@@ -128,6 +128,7 @@ pub struct ItemBase {
     pub has_attachments: Option<bool>,
     /// `t:ExtendedProperty` elements: extended MAPI properties.
     #[xml(flatten)]
+    #[field(extended)]
     pub extended_properties: ExtendedProperties,
     /// `t:Culture`: the language of the item (`en-US`).
     #[field(uri = "item:Culture", searchable)]

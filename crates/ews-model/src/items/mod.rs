@@ -210,6 +210,44 @@ item_from! {
     ReplyAllToItem => ReplyAllToItem, PostReplyItem => PostReplyItem, GenericItem => Unknown,
 }
 
+impl crate::fields::FieldAccess for Item {
+    /// The field of the variant; an unknown element answers for its item base; the response
+    /// objects (created only) have none.
+    fn field(&self, name: &str) -> Option<&dyn std::any::Any> {
+        match self.access() {
+            Some(a) => a.field(name),
+            None => self.base().and_then(|b| b.field(name)),
+        }
+    }
+
+    fn extended_properties(&self) -> Option<&crate::extended::ExtendedProperties> {
+        match self.access() {
+            Some(a) => a.extended_properties(),
+            None => self.base().and_then(|b| b.extended_properties()),
+        }
+    }
+}
+
+impl Item {
+    /// The variant, for the kinds with a field table.
+    fn access(&self) -> Option<&dyn crate::fields::FieldAccess> {
+        Some(match self {
+            Self::Item(b) => b,
+            Self::Message(m) => m,
+            Self::CalendarItem(c) => c,
+            Self::Contact(c) => c,
+            Self::DistributionList(d) => d,
+            Self::Task(t) => t,
+            Self::MeetingMessage(m) => m,
+            Self::MeetingRequest(m) => m,
+            Self::MeetingResponse(m) => m,
+            Self::MeetingCancellation(m) => m,
+            Self::PostItem(p) => p,
+            _ => return None,
+        })
+    }
+}
+
 impl FieldValue for Item {
     const KIND: Kind = Kind::single(ValueKind::Complex);
 }
