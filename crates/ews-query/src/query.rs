@@ -54,7 +54,7 @@ pub enum Paging {
 }
 
 /// The parts of a Find request a [`Query`] compiles to.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct FindParts {
     /// `m:Restriction`.
@@ -65,6 +65,12 @@ pub struct FindParts {
     pub item_view: Option<ItemView>,
     /// `m:QueryString` (AQS, passed through verbatim).
     pub query_string: Option<QueryString>,
+    /// A filter the caller must apply to what the server returns, with [`eval`](crate::eval):
+    /// set instead of `restriction` for a calendar view, which cannot carry a restriction.
+    pub client_filter: Option<Q>,
+    /// A multi-key order the caller must apply with [`sort`](crate::sort), resolved: set
+    /// instead of `sort_order` for a calendar view, which the server sorts by one key at most.
+    pub client_order: Vec<Ordering>,
 }
 
 impl FindParts {
@@ -123,7 +129,7 @@ pub struct Query {
 }
 
 /// The outcome of [`Query::compile`] (deliberately exhaustive: callers must handle each).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CompiledQuery {
     /// Send a Find request with these parts.
     Find(Box<FindParts>),
@@ -251,11 +257,25 @@ impl Query {
                 Some(ItemView::Calendar(v))
             }
         };
-        Ok(CompiledQuery::Find(Box::new(FindParts {
+        let mut parts = FindParts {
             restriction,
             sort_order: compile_order(&self.order, table, version)?,
             item_view,
             query_string: self.query_string.clone(),
-        })))
+            client_filter: None,
+            client_order: Vec::new(),
+        };
+        // A calendar view expands recurrences server-side but takes no restriction and at most
+        // one sort key: what it cannot do is left to the caller, on the occurrences returned.
+        if let Some(ItemView::Calendar(_)) = &parts.item_view {
+            if parts.restriction.take().is_some() {
+                parts.client_filter = Some(self.filter.resolve(table)?);
+            }
+            if self.order.len() > 1 {
+                parts.sort_order = None;
+                parts.client_order = crate::order::resolve_order(&self.order, table)?;
+            }
+        }
+        Ok(CompiledQuery::Find(Box::new(parts)))
     }
 }

@@ -71,7 +71,9 @@ use std::marker::PhantomData;
 use std::ops::RangeInclusive;
 
 use ews_model::fields::Field;
-use ews_model::properties::{Importance, Sensitivity};
+use ews_model::items::task::TaskStatus;
+use ews_model::items::{CalendarItemType, LegacyFreeBusy, MeetingRequestType};
+use ews_model::properties::{FlagStatus, Importance, ResponseType, Sensitivity};
 use ews_model::restriction::{CompareOp, ContainmentComparison, ContainmentMode};
 use ews_model::time::{Date, DateTime};
 
@@ -138,6 +140,8 @@ macro_rules! query_values {
 query_values! {
     String => Text, bool => Bool, i32 => Number, i64 => Number, u32 => Number, u64 => Number,
     f64 => Number, DateTime => Time, Date => Time, Importance => Choice, Sensitivity => Choice,
+    MeetingRequestType => Choice, LegacyFreeBusy => Choice, CalendarItemType => Choice,
+    TaskStatus => Choice, ResponseType => Choice, FlagStatus => Choice,
 }
 
 impl<T: QueryValue> QueryValue for Option<T> {

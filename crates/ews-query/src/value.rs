@@ -4,7 +4,9 @@ use std::cmp::Ordering as CmpOrdering;
 
 use ews_model::extended::MapiType;
 use ews_model::fields::ValueKind;
-use ews_model::properties::{Importance, Sensitivity};
+use ews_model::items::task::TaskStatus;
+use ews_model::items::{CalendarItemType, LegacyFreeBusy, MeetingRequestType};
+use ews_model::properties::{FlagStatus, Importance, ResponseType, Sensitivity};
 use ews_model::time::{Date, DateTime};
 use ews_xml::XmlValue;
 
@@ -101,6 +103,12 @@ from_impls! {
     Date => |v| Self::Date(v),
     Importance => |v| Self::Text(v.to_xml_value().into_owned()),
     Sensitivity => |v| Self::Text(v.to_xml_value().into_owned()),
+    MeetingRequestType => |v| Self::Text(v.to_xml_value().into_owned()),
+    LegacyFreeBusy => |v| Self::Text(v.to_xml_value().into_owned()),
+    CalendarItemType => |v| Self::Text(v.to_xml_value().into_owned()),
+    TaskStatus => |v| Self::Text(v.to_xml_value().into_owned()),
+    ResponseType => |v| Self::Text(v.to_xml_value().into_owned()),
+    FlagStatus => |v| Self::Text(v.to_xml_value().into_owned()),
 }
 
 impl<T: Into<Self>> From<Vec<T>> for Value {

@@ -169,3 +169,29 @@ fn compiled_and_parsed_back_evaluates_the_same() {
     assert_eq!(select(&resolved), select(&back));
     assert_eq!(select(&back), ["Quarterly Budget Review"]);
 }
+
+#[test]
+fn model_enums_have_typed_lookups() {
+    use ews_model::items::task::{Task, TaskStatus};
+    use ews_query::EqLookups;
+    let tasks = [
+        Item::Task(Task::new().subject("done").status(TaskStatus::Completed)),
+        Item::Task(Task::new().subject("open").status(TaskStatus::InProgress)),
+        Item::Task(Task::new().subject("unset")),
+    ];
+    let q = Task::STATUS
+        .eq(TaskStatus::Completed)
+        .resolve(&Task::FIELDS)
+        .unwrap();
+    let hits: Vec<_> = tasks.iter().filter(|t| eval(&q, *t)).collect();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        hits[0].base().and_then(|b| b.subject.as_deref()),
+        Some("done")
+    );
+    let q = Task::STATUS
+        .any_of([TaskStatus::InProgress, TaskStatus::Completed])
+        .resolve(&Task::FIELDS)
+        .unwrap();
+    assert_eq!(tasks.iter().filter(|t| eval(&q, *t)).count(), 2);
+}

@@ -199,3 +199,46 @@ fn client_side_sort_follows_exchange() {
     assert_eq!(items[0].subject.as_deref(), Some("Gamma"));
     assert_eq!(items[4].subject, None);
 }
+
+#[test]
+fn calendar_views_leave_filters_and_multi_key_orders_to_the_client() {
+    let start = "2026-03-01T00:00:00Z".parse().unwrap();
+    let end = "2026-03-08T00:00:00Z".parse().unwrap();
+    let q = Query::new()
+        .calendar_view(start, end)
+        .filter(Q::lookup("subject__icontains", "x").unwrap())
+        .order_by(&["subject", "-datetime_received"])
+        .unwrap();
+    let p = parts(&q);
+    assert!(matches!(p.item_view, Some(ItemView::Calendar(_))));
+    assert_eq!(p.restriction, None, "a calendar view takes no restriction");
+    assert_eq!(p.sort_order, None);
+    let filter = p.client_filter.expect("the filter is left to the client");
+    assert_eq!(p.client_order.len(), 2);
+    // The client-side filter is resolved and evaluates like the server would have.
+    let item = sample();
+    assert_eq!(
+        ews_query::eval(&filter, &item),
+        ews_query::eval(
+            &Q::lookup("subject__icontains", "x")
+                .unwrap()
+                .resolve(&TABLE)
+                .unwrap(),
+            &item
+        )
+    );
+    // One key is still the server's, and other views keep their restriction.
+    let single = parts(
+        &Query::new()
+            .calendar_view(start, end)
+            .order_by(&["subject"])
+            .unwrap(),
+    );
+    assert!(single.sort_order.is_some() && single.client_order.is_empty());
+    let paged = parts(
+        &Query::new()
+            .page(0, 10)
+            .filter(Q::lookup("subject__icontains", "x").unwrap()),
+    );
+    assert!(paged.restriction.is_some() && paged.client_filter.is_none());
+}
