@@ -89,8 +89,9 @@ field_values! {
     FolderKind, FolderBase, Folder, CalendarFolder, ContactsFolder, SearchFolder, TasksFolder,
 }
 
-/// The value of `field` (entry `index` of an indexed field) on `item`, converted as the
-/// [module](self) describes; `None` when absent or of a type not converted.
+/// The value of `field` (entry `index` of an indexed field) on `item`, as [`FieldValues`]
+/// expects it: text, numbers, dates, mailboxes by address, enumerations by their schema
+/// value; `None` when absent or of a type without a conversion.
 pub fn field_value<T: FieldAccess + ?Sized>(
     item: &T,
     field: &FieldDef,
