@@ -287,12 +287,31 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     let base = base.unwrap_or_else(|| quote!(::core::option::Option::None));
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let swap_arms = arms.iter().map(|(names, id)| {
+        quote!(#(#names)|* => {
+            ::core::mem::swap(&mut self.#id, &mut other.#id);
+            true
+        })
+    });
     let arms = arms.iter().map(|(names, id)| {
         quote!(#(#names)|* => ::core::option::Option::Some(&self.#id as &dyn ::core::any::Any),)
     });
     let fallback = match &base_field {
         Some(b) => quote!(_ => ::ews_model::fields::FieldAccess::field(&self.#b, name),),
         None => quote!(_ => ::core::option::Option::None,),
+    };
+    let swap_fallback = match &base_field {
+        Some(b) => {
+            quote!(_ => ::ews_model::fields::FieldAccess::swap_field(&mut self.#b, name, &mut other.#b),)
+        }
+        None => quote!(_ => false,),
+    };
+    let extended_mut = match (&extended_field, &base_field) {
+        (Some(e), _) => quote!(::core::option::Option::Some(&mut self.#e)),
+        (None, Some(b)) => {
+            quote!(::ews_model::fields::FieldAccess::extended_properties_mut(&mut self.#b))
+        }
+        (None, None) => quote!(::core::option::Option::None),
     };
     let extended = match (&extended_field, &base_field) {
         (Some(e), _) => quote!(::core::option::Option::Some(&self.#e)),
@@ -312,6 +331,19 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
                 &self,
             ) -> ::core::option::Option<&::ews_model::extended::ExtendedProperties> {
                 #extended
+            }
+
+            fn swap_field(&mut self, name: &str, other: &mut Self) -> bool {
+                match name {
+                    #(#swap_arms)*
+                    #swap_fallback
+                }
+            }
+
+            fn extended_properties_mut(
+                &mut self,
+            ) -> ::core::option::Option<&mut ::ews_model::extended::ExtendedProperties> {
+                #extended_mut
             }
         }
 

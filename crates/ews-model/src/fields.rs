@@ -336,6 +336,35 @@ pub trait FieldAccess {
     fn extended_properties(&self) -> Option<&crate::extended::ExtendedProperties> {
         None
     }
+
+    /// Exchanges the Rust field behind the field named `name` with the same field of
+    /// `other`; `false` (and nothing changed) for a name the type does not have, or for values
+    /// of different kinds. Servers apply `SetItemField` with it, and project a response shape
+    /// by moving the asked-for fields into an empty value.
+    ///
+    /// ```
+    /// use ews_model::fields::FieldAccess;
+    /// use ews_model::items::Message;
+    ///
+    /// let mut stored = Message::new().subject("Old");
+    /// let mut update = Message::new().subject("New");
+    /// assert!(stored.swap_field("subject", &mut update));
+    /// assert_eq!(stored.item.subject.as_deref(), Some("New"));
+    /// assert!(!stored.swap_field("no_such_field", &mut update));
+    /// ```
+    fn swap_field(&mut self, name: &str, other: &mut Self) -> bool
+    where
+        Self: Sized,
+    {
+        let _ = (name, other);
+        false
+    }
+
+    /// The extended MAPI properties, mutably (see
+    /// [`extended_properties`](Self::extended_properties)).
+    fn extended_properties_mut(&mut self) -> Option<&mut crate::extended::ExtendedProperties> {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -199,6 +199,30 @@ impl crate::fields::FieldAccess for FolderKind {
     fn extended_properties(&self) -> Option<&crate::extended::ExtendedProperties> {
         self.access().extended_properties()
     }
+
+    /// Swaps within the same variant.
+    fn swap_field(&mut self, name: &str, other: &mut Self) -> bool {
+        use crate::fields::FieldAccess as F;
+        match (self, other) {
+            (Self::Folder(a), Self::Folder(b)) => F::swap_field(a, name, b),
+            (Self::CalendarFolder(a), Self::CalendarFolder(b)) => F::swap_field(a, name, b),
+            (Self::ContactsFolder(a), Self::ContactsFolder(b)) => F::swap_field(a, name, b),
+            (Self::SearchFolder(a), Self::SearchFolder(b)) => F::swap_field(a, name, b),
+            (Self::TasksFolder(a), Self::TasksFolder(b)) => F::swap_field(a, name, b),
+            _ => false,
+        }
+    }
+
+    fn extended_properties_mut(&mut self) -> Option<&mut crate::extended::ExtendedProperties> {
+        use crate::fields::FieldAccess as F;
+        match self {
+            Self::Folder(f) => F::extended_properties_mut(f),
+            Self::CalendarFolder(f) => F::extended_properties_mut(f),
+            Self::ContactsFolder(f) => F::extended_properties_mut(f),
+            Self::SearchFolder(f) => F::extended_properties_mut(f),
+            Self::TasksFolder(f) => F::extended_properties_mut(f),
+        }
+    }
 }
 
 impl FolderKind {

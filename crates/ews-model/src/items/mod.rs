@@ -226,6 +226,47 @@ impl crate::fields::FieldAccess for Item {
             None => self.base().and_then(|b| b.extended_properties()),
         }
     }
+
+    /// Swaps within the same variant; an unknown element swaps its item base fields.
+    fn swap_field(&mut self, name: &str, other: &mut Self) -> bool {
+        use crate::fields::FieldAccess as F;
+        match (self, other) {
+            (Self::Item(a), Self::Item(b)) => F::swap_field(a, name, b),
+            (Self::Message(a), Self::Message(b)) => F::swap_field(a, name, b),
+            (Self::CalendarItem(a), Self::CalendarItem(b)) => F::swap_field(a, name, b),
+            (Self::Contact(a), Self::Contact(b)) => F::swap_field(a, name, b),
+            (Self::DistributionList(a), Self::DistributionList(b)) => F::swap_field(a, name, b),
+            (Self::Task(a), Self::Task(b)) => F::swap_field(a, name, b),
+            (Self::MeetingMessage(a), Self::MeetingMessage(b)) => F::swap_field(a, name, b),
+            (Self::MeetingRequest(a), Self::MeetingRequest(b)) => F::swap_field(a, name, b),
+            (Self::MeetingResponse(a), Self::MeetingResponse(b)) => F::swap_field(a, name, b),
+            (Self::MeetingCancellation(a), Self::MeetingCancellation(b)) => {
+                F::swap_field(a, name, b)
+            }
+            (Self::PostItem(a), Self::PostItem(b)) => F::swap_field(a, name, b),
+            (Self::Unknown(a), Self::Unknown(b)) => F::swap_field(&mut a.item, name, &mut b.item),
+            _ => false,
+        }
+    }
+
+    fn extended_properties_mut(&mut self) -> Option<&mut crate::extended::ExtendedProperties> {
+        use crate::fields::FieldAccess as F;
+        match self {
+            Self::Item(a) => F::extended_properties_mut(a),
+            Self::Message(a) => F::extended_properties_mut(a),
+            Self::CalendarItem(a) => F::extended_properties_mut(a),
+            Self::Contact(a) => F::extended_properties_mut(a),
+            Self::DistributionList(a) => F::extended_properties_mut(a),
+            Self::Task(a) => F::extended_properties_mut(a),
+            Self::MeetingMessage(a) => F::extended_properties_mut(a),
+            Self::MeetingRequest(a) => F::extended_properties_mut(a),
+            Self::MeetingResponse(a) => F::extended_properties_mut(a),
+            Self::MeetingCancellation(a) => F::extended_properties_mut(a),
+            Self::PostItem(a) => F::extended_properties_mut(a),
+            Self::Unknown(g) => F::extended_properties_mut(&mut g.item),
+            _ => None,
+        }
+    }
 }
 
 impl Item {
