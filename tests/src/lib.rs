@@ -62,7 +62,8 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio_rustls::TlsAcceptor;
 
-use crate::mailbox::Mailbox;
+use crate::mailbox::{Ctx, Mailbox};
+use ews_model::time::DateTime;
 
 /// The path the server answers on.
 pub const EWS_PATH: &str = "/EWS/Exchange.asmx";
@@ -450,6 +451,61 @@ fn read_request(body: &[u8]) -> Result<(RequestHeader, Option<AnyRequest>, Strin
     Ok((header, request, name))
 }
 
+/// Runs one request against the caller's mailbox; delivers what it sends. `Err` when the
+/// caller has no mailbox; `Ok(None)` for an operation the server does not implement.
+fn dispatch(
+    boxes: &mut HashMap<String, Mailbox>,
+    user: &str,
+    request: AnyRequest,
+    ctx: &Ctx,
+) -> Result<Option<AnyResponse>, ()> {
+    let mb = boxes.get_mut(user).ok_or(())?;
+    let mut deliveries = Vec::new();
+    let response = match &request {
+        AnyRequest::GetFolder(r) => AnyResponse::GetFolder(mb.get_folder(r)),
+        AnyRequest::FindFolder(r) => AnyResponse::FindFolder(mb.find_folder(r)),
+        AnyRequest::CreateFolder(r) => AnyResponse::CreateFolder(mb.create_folder(r)),
+        AnyRequest::DeleteFolder(r) => AnyResponse::DeleteFolder(mb.delete_folder(r)),
+        AnyRequest::GetItem(r) => AnyResponse::GetItem(mb.get_item(r, ctx)),
+        AnyRequest::FindItem(r) => AnyResponse::FindItem(mb.find_item(r, ctx)),
+        AnyRequest::CreateItem(r) => {
+            let (resp, d) = mb.create_item(r, ctx);
+            deliveries = d;
+            AnyResponse::CreateItem(resp)
+        }
+        AnyRequest::UpdateItem(r) => {
+            let (resp, d) = mb.update_item(r, ctx);
+            deliveries = d;
+            AnyResponse::UpdateItem(resp)
+        }
+        AnyRequest::SendItem(r) => {
+            let (resp, d) = mb.send_item(r, ctx);
+            deliveries = d;
+            AnyResponse::SendItem(resp)
+        }
+        AnyRequest::DeleteItem(r) => AnyResponse::DeleteItem(mb.delete_item(r, ctx)),
+        AnyRequest::MoveItem(r) => AnyResponse::MoveItem(mb.move_item(r)),
+        AnyRequest::CopyItem(r) => AnyResponse::CopyItem(mb.copy_item(r)),
+        AnyRequest::MarkAsJunk(r) => AnyResponse::MarkAsJunk(mb.mark_as_junk(r)),
+        AnyRequest::ArchiveItem(r) => AnyResponse::ArchiveItem(mb.archive_item(r)),
+        AnyRequest::EmptyFolder(r) => AnyResponse::EmptyFolder(mb.empty_folder(r)),
+        AnyRequest::MarkAllItemsAsRead(r) => {
+            AnyResponse::MarkAllItemsAsRead(mb.mark_all_items_as_read(r))
+        }
+        _ => return Ok(None),
+    };
+    for d in deliveries {
+        if let Some(target) = boxes.get_mut(&d.to) {
+            let ctx = Ctx {
+                owner: d.to.clone(),
+                ..ctx.clone()
+            };
+            target.deliver(d.item, &ctx);
+        }
+    }
+    Ok(Some(response))
+}
+
 /// Answers one authenticated request body: status and XML.
 fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
     let svi = server_version_info(state.build);
@@ -489,25 +545,30 @@ fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
         None => name,
     };
     *lock(&state.operations).entry(op_name.clone()).or_default() += 1;
+    let Some(version) = requested.and_then(ExchangeVersion::from_name) else {
+        return write_fault(fault(
+            ResponseCode::ErrorInvalidServerVersion,
+            "a:ErrorInvalidServerVersion",
+            "The specified server version is invalid.",
+        ));
+    };
+    let ctx = Ctx {
+        owner: user.to_owned(),
+        now: DateTime(jiff::Timestamp::now()),
+        version,
+    };
     let response = {
         let mut boxes = lock(&state.mailboxes);
-        let Some(mb) = boxes.get_mut(user) else {
-            return write_fault(fault(
-                ResponseCode::ErrorMailboxStoreUnavailable,
-                "a:ErrorMailboxStoreUnavailable",
-                "The mailbox is unavailable.",
-            ));
-        };
-        match &request {
-            Some(AnyRequest::GetFolder(r)) => Some(AnyResponse::GetFolder(mb.get_folder(r))),
-            Some(AnyRequest::FindFolder(r)) => Some(AnyResponse::FindFolder(mb.find_folder(r))),
-            Some(AnyRequest::CreateFolder(r)) => {
-                Some(AnyResponse::CreateFolder(mb.create_folder(r)))
+        match request.map(|r| dispatch(&mut boxes, user, r, &ctx)) {
+            Some(Err(())) => {
+                return write_fault(fault(
+                    ResponseCode::ErrorMailboxStoreUnavailable,
+                    "a:ErrorMailboxStoreUnavailable",
+                    "The mailbox is unavailable.",
+                ));
             }
-            Some(AnyRequest::DeleteFolder(r)) => {
-                Some(AnyResponse::DeleteFolder(mb.delete_folder(r)))
-            }
-            _ => None,
+            Some(Ok(r)) => r,
+            None => None,
         }
     };
     let Some(response) = response else {

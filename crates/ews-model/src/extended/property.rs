@@ -206,6 +206,15 @@ impl ExtendedProperties {
         self.position(uri).map(|i| &self.properties[i])
     }
 
+    /// Removes the property at the address of `uri` (whatever its type); whether there was
+    /// one.
+    pub fn remove_uri(&mut self, uri: &ExtendedFieldUri) -> bool {
+        let before = self.properties.len();
+        self.properties
+            .retain(|p| !p.uri.address().same_property(uri.address()));
+        self.properties.len() != before
+    }
+
     /// Adds or replaces a property, untyped (its value is checked when written).
     pub fn insert(&mut self, property: ExtendedProperty) {
         match self.position(&property.uri) {

@@ -270,6 +270,25 @@ impl crate::fields::FieldAccess for Item {
 }
 
 impl Item {
+    /// The field table of the variant; the item base's for an unknown element and the response
+    /// objects.
+    pub fn table(&self) -> &'static crate::fields::FieldTable {
+        use crate::fields::HasFields as H;
+        match self {
+            Self::Message(_) => &<Message as H>::FIELDS,
+            Self::CalendarItem(_) => &<calendar::CalendarItem as H>::FIELDS,
+            Self::Contact(_) => &<contact::Contact as H>::FIELDS,
+            Self::DistributionList(_) => &<distribution_list::DistributionList as H>::FIELDS,
+            Self::Task(_) => &<task::Task as H>::FIELDS,
+            Self::MeetingMessage(_) => &<MeetingMessage as H>::FIELDS,
+            Self::MeetingRequest(_) => &<MeetingRequest as H>::FIELDS,
+            Self::MeetingResponse(_) => &<MeetingResponse as H>::FIELDS,
+            Self::MeetingCancellation(_) => &<MeetingCancellation as H>::FIELDS,
+            Self::PostItem(_) => &<PostItem as H>::FIELDS,
+            _ => &<ItemBase as H>::FIELDS,
+        }
+    }
+
     /// The variant, for the kinds with a field table.
     fn access(&self) -> Option<&dyn crate::fields::FieldAccess> {
         Some(match self {

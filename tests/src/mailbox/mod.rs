@@ -1,4 +1,9 @@
-//! One user's mailbox: the folder tree and the folder operations over it.
+//! One user's mailbox: the folder tree, the items, and the operations over them.
+
+mod items;
+mod shape;
+
+pub(crate) use items::Ctx;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -102,6 +107,10 @@ impl Lookup {
 pub(crate) struct Mailbox {
     /// Folders in creation order (the order FindFolder returns them in).
     folders: Vec<Record>,
+    /// Items in creation order.
+    items: Vec<items::ItemRecord>,
+    /// The last item sequence number given.
+    seq: u64,
     rng: Rng,
     change_counter: u32,
 }
@@ -110,6 +119,8 @@ impl Mailbox {
     pub(crate) fn new(seed: u64) -> Self {
         let mut mb = Self {
             folders: Vec::new(),
+            items: Vec::new(),
+            seq: 0,
             rng: Rng::new(seed),
             change_counter: 0,
         };
@@ -233,10 +244,13 @@ impl Mailbox {
                 FolderId::new(self.folders[p].id.clone())
                     .with_change_key(self.folders[p].change_key.clone())
             });
-        base.total_count = Some(0);
+        let total = self.items_in(&r.id).count();
+        let unread = self.unread_in(&r.id);
+        let base = f.base_mut();
+        base.total_count = Some(i32::try_from(total).unwrap_or(i32::MAX));
         base.child_folder_count = Some(i32::try_from(child_count).unwrap_or(i32::MAX));
         if let FolderKind::Folder(plain) = &mut f {
-            plain.unread_count = Some(0);
+            plain.unread_count = Some(i32::try_from(unread).unwrap_or(i32::MAX));
         }
         f
     }
@@ -386,6 +400,7 @@ impl Mailbox {
                 self.descendants(idx, &mut doomed);
                 let ids: Vec<String> = doomed.iter().map(|&i| self.folders[i].id.clone()).collect();
                 self.folders.retain(|r| !ids.contains(&r.id));
+                self.items.retain(|r| !ids.contains(&r.folder));
             }
             if let Some(p) = parent.and_then(|p| {
                 // The parent's index may have shifted after a removal.
@@ -400,7 +415,8 @@ impl Mailbox {
     }
 }
 
-/// Slices `all` by the view and computes the paging attributes.
+/// Slices `all` by the view (at most [`items::FIND_CAP`] entries) and computes the paging
+/// attributes.
 fn page<'a>(all: &'a [usize], view: Option<&FolderView>) -> (&'a [usize], PagingInfo) {
     let total = all.len();
     let total_i32 = i32::try_from(total).unwrap_or(i32::MAX);
@@ -436,7 +452,7 @@ fn page<'a>(all: &'a [usize], view: Option<&FolderView>) -> (&'a [usize], Paging
         }
     };
     let start = start.min(total);
-    let end = start.saturating_add(max).min(total);
+    let end = start.saturating_add(max.min(items::FIND_CAP)).min(total);
     let end_i32 = i32::try_from(end).unwrap_or(i32::MAX);
     info.includes_last_item_in_range = Some(end >= total);
     match fractional {

@@ -1,0 +1,612 @@
+//! End-to-end tests of FakeExchange's item operations, at the SOAP level over real sockets,
+//! with requests built from `ews-model` values and every document through the schema gate.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod common;
+
+use common::{ALICE, BOB, Session, start};
+use ews_model::fields::HasFields as _;
+use ews_model::items::calendar::{CalendarItem, CalendarItemType};
+use ews_model::items::{Item, ItemBase, Message};
+use ews_model::operations::{
+    BaseShape, ConflictResolution, CopyItem, CreateItem, DeleteItem, DisposalType, EmptyFolder,
+    FieldPath, FindItem, GetItem, ItemChange, ItemShape, MarkAllItemsAsRead, MarkAsJunk,
+    MessageDisposition, MoveItem, SendItem, SendMeetingInvitations, UpdateItem,
+};
+use ews_model::properties::{
+    Body, DistinguishedFolderIdName, FolderIdChoice, ItemId, ItemIdChoice, OccurrenceItemId,
+};
+use ews_model::recurrence::Pattern;
+use ews_model::time::DateTime;
+use ews_model::version::ExchangeVersion;
+use ews_model::view::{BasePoint, CalendarView, FieldOrder, IndexedPageView, ItemTraversal};
+use ews_query::{Compiled, Q};
+use ews_xml::ResponseCode;
+
+fn folder(name: &str) -> FolderIdChoice {
+    FolderIdChoice::from(DistinguishedFolderIdName::from(name))
+}
+
+fn ts(s: &str) -> DateTime {
+    DateTime(s.parse().unwrap())
+}
+
+fn id_of(item: &Item) -> ItemId {
+    item.id().cloned().unwrap()
+}
+
+fn restriction(q: &Q) -> ews_model::restriction::Restriction {
+    match ews_query::compile(q, &Message::FIELDS, ExchangeVersion::Exchange2016).unwrap() {
+        Compiled::Restriction(r) => r,
+        other => panic!("{other:?}"),
+    }
+}
+
+async fn find(s: &mut Session<'_>, req: FindItem) -> ews_model::operations::FindItemPage {
+    s.call(&req).await.into_results().remove(0).unwrap()
+}
+
+async fn find_all(s: &mut Session<'_>, name: &str) -> Vec<Item> {
+    find(
+        s,
+        FindItem::new(ItemShape::new(BaseShape::Default)).folder(folder(name)),
+    )
+    .await
+    .items
+}
+
+async fn save_draft(s: &mut Session<'_>, m: Message) -> ItemId {
+    let r = s
+        .call(
+            &CreateItem::new()
+                .disposition(MessageDisposition::SaveOnly)
+                .item(m),
+        )
+        .await;
+    id_of(&r.into_results().remove(0).unwrap().unwrap())
+}
+
+#[tokio::test]
+async fn create_get_update_and_delete_a_message() {
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    let id = save_draft(
+        &mut s,
+        Message::new()
+            .subject("Quarterly numbers")
+            .body(Body::text("See attached."))
+            .to(["bob@example.test"])
+            .categories(["Finance"]),
+    )
+    .await;
+
+    // Default shape: the stored properties and the computed ones.
+    let item = s
+        .call(&GetItem::new(ItemShape::new(BaseShape::Default)).item(id.clone()))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap();
+    let Item::Message(m) = &item else {
+        panic!("{item:?}")
+    };
+    assert_eq!(m.item.subject.as_deref(), Some("Quarterly numbers"));
+    assert_eq!(m.item.body.as_ref().unwrap().content, "See attached.");
+    assert_eq!(m.item.is_draft, Some(true));
+    assert_eq!(m.item.item_class.as_deref(), Some("IPM.Note"));
+    assert_eq!(m.to_recipients.len(), 1);
+    assert!(m.item.datetime_created.is_some());
+    assert!(m.item.parent_folder_id.is_some());
+
+    // IdOnly + one additional property: nothing else comes back.
+    let item = s
+        .call(
+            &GetItem::new(ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:Subject")))
+                .item(id.clone()),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap();
+    let Item::Message(m) = &item else { panic!() };
+    assert_eq!(m.item.subject.as_deref(), Some("Quarterly numbers"));
+    assert!(m.item.body.is_none() && m.to_recipients.is_empty() && m.item.categories.is_empty());
+    assert_eq!(m.item.item_id.as_ref(), Some(&id));
+
+    // Update: a new change key; the old one is stale under NeverOverwrite.
+    let updated = s
+        .call(
+            &UpdateItem::new(ConflictResolution::NeverOverwrite).change(
+                ItemChange::new(id.clone())
+                    .set(ItemBase::SUBJECT, Message::new().subject("Q3 numbers")),
+            ),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap();
+    let new_id = id_of(updated.item.as_ref().unwrap());
+    assert_eq!(new_id.id, id.id);
+    assert_ne!(new_id.change_key, id.change_key);
+    let stale = s
+        .call(&UpdateItem::new(ConflictResolution::NeverOverwrite).change(
+            ItemChange::new(id.clone()).set(ItemBase::SUBJECT, Message::new().subject("x")),
+        ))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(stale.code, ResponseCode::ErrorIrresolvableConflict);
+    // AlwaysOverwrite applies a stale update; deleting a field and a read-only field.
+    let r = s
+        .call(
+            &UpdateItem::new(ConflictResolution::AlwaysOverwrite)
+                .change(ItemChange::new(id.clone()).delete(ItemBase::CATEGORIES))
+                .change(
+                    ItemChange::new(new_id.clone())
+                        .set(ItemBase::SIZE, Message::new().subject("ignored")),
+                ),
+        )
+        .await
+        .into_results();
+    assert!(r[0].is_ok());
+    assert_eq!(
+        r[1].as_ref().unwrap_err().code,
+        ResponseCode::ErrorInvalidPropertySet
+    );
+    let Item::Message(m) = s
+        .call(
+            &GetItem::new(ItemShape::new(BaseShape::AllProperties))
+                .item(ItemId::new(new_id.id.clone())),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(m.item.subject.as_deref(), Some("Q3 numbers"));
+    assert!(m.item.categories.is_empty());
+
+    // One bad id among good ones: the error stays in place.
+    let unknown = ItemId::new(base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        [b"FXI\x01".as_slice(), &[9u8; 32]].concat(),
+    ));
+    let results = s
+        .call(
+            &GetItem::new(ItemShape::new(BaseShape::IdOnly))
+                .item(ItemId::new(new_id.id.clone()))
+                .item(unknown)
+                .item(ItemId::new("garbage")),
+        )
+        .await
+        .into_results();
+    assert!(results[0].is_ok());
+    assert_eq!(
+        results[1].as_ref().unwrap_err().code,
+        ResponseCode::ErrorItemNotFound
+    );
+    assert_eq!(
+        results[2].as_ref().unwrap_err().code,
+        ResponseCode::ErrorInvalidIdMalformed
+    );
+
+    // MoveToDeletedItems moves (new id); SoftDelete hides from Shallow but not SoftDeleted;
+    // HardDelete removes.
+    s.call(&DeleteItem::new(DisposalType::MoveToDeletedItems).item(ItemId::new(new_id.id.clone())))
+        .await;
+    assert!(find_all(&mut s, "drafts").await.is_empty());
+    let deleted = find_all(&mut s, "deleteditems").await;
+    assert_eq!(deleted.len(), 1);
+    let moved = id_of(&deleted[0]);
+    assert_ne!(moved.id, new_id.id);
+    s.call(&DeleteItem::new(DisposalType::SoftDelete).item(moved.clone()))
+        .await;
+    assert!(find_all(&mut s, "deleteditems").await.is_empty());
+    let dumpster = find(
+        &mut s,
+        FindItem::new(ItemShape::new(BaseShape::IdOnly))
+            .folder(folder("deleteditems"))
+            .traversal(ItemTraversal::SoftDeleted),
+    )
+    .await;
+    assert_eq!(dumpster.items.len(), 1);
+    s.call(&DeleteItem::new(DisposalType::HardDelete).item(moved.clone()))
+        .await;
+    let gone = s
+        .call(&GetItem::new(ItemShape::new(BaseShape::IdOnly)).item(moved))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(gone.code, ResponseCode::ErrorItemNotFound);
+    s.finish();
+}
+
+#[tokio::test]
+async fn sending_delivers_to_the_recipients_inbox_once() {
+    let server = start().await;
+    let mut alice = Session::new(&server, ALICE);
+    let mut bob = Session::new(&server, BOB);
+    // SendAndSaveCopy: bob receives it, alice keeps a copy in Sent Items, nothing in Drafts.
+    let r = alice
+        .call(
+            &CreateItem::new()
+                .disposition(MessageDisposition::SendAndSaveCopy)
+                .item(
+                    Message::new()
+                        .subject("Lunch?")
+                        .body(Body::text("At noon"))
+                        .to(["bob@example.test"])
+                        .bcc(["nobody@elsewhere.test"]),
+                ),
+        )
+        .await
+        .into_results();
+    assert!(r[0].as_ref().unwrap().is_none(), "sends return no item");
+    let inbox = find_all(&mut bob, "inbox").await;
+    assert_eq!(inbox.len(), 1);
+    let Item::Message(m) = &inbox[0] else {
+        panic!()
+    };
+    assert_eq!(m.item.subject.as_deref(), Some("Lunch?"));
+    assert_eq!(m.is_read, Some(false));
+    assert_eq!(
+        m.from.as_ref().unwrap().mailbox.email_address.as_deref(),
+        Some("alice@example.test")
+    );
+    assert_eq!(find_all(&mut alice, "sentitems").await.len(), 1);
+    assert!(find_all(&mut alice, "drafts").await.is_empty());
+
+    // SendOnly keeps no copy; a draft sent with SendItem moves to Sent Items.
+    alice
+        .call(
+            &CreateItem::new()
+                .disposition(MessageDisposition::SendOnly)
+                .item(Message::new().subject("Ping").to(["bob@example.test"])),
+        )
+        .await;
+    assert_eq!(find_all(&mut alice, "sentitems").await.len(), 1);
+    let draft = save_draft(
+        &mut alice,
+        Message::new().subject("Draft").to(["bob@example.test"]),
+    )
+    .await;
+    let sent = alice
+        .call(&SendItem::new([draft.clone()]).save_copy_to(folder("sentitems")))
+        .await;
+    assert!(sent.into_results()[0].is_ok());
+    assert_eq!(find_all(&mut alice, "sentitems").await.len(), 2);
+    assert!(find_all(&mut alice, "drafts").await.is_empty());
+    // Sending it again: the draft is gone.
+    let again = alice
+        .call(&SendItem::new([draft]).save_copy_to(folder("sentitems")))
+        .await;
+    assert_eq!(
+        again.into_results()[0].as_ref().unwrap_err().code,
+        ResponseCode::ErrorItemNotFound
+    );
+    assert_eq!(find_all(&mut bob, "inbox").await.len(), 3);
+    // Without recipients, nothing is sent.
+    let none = alice
+        .call(
+            &CreateItem::new()
+                .disposition(MessageDisposition::SendOnly)
+                .item(Message::new().subject("Nobody")),
+        )
+        .await;
+    assert_eq!(
+        none.into_results()[0].as_ref().unwrap_err().code,
+        ResponseCode::ErrorInvalidRecipients
+    );
+    // A message needs a disposition.
+    let no_disposition = alice
+        .call(&CreateItem::new().item(Message::new().subject("?")))
+        .await;
+    assert_eq!(
+        no_disposition.into_results()[0].as_ref().unwrap_err().code,
+        ResponseCode::ErrorMessageDispositionRequired
+    );
+    assert_eq!(server.operation_count("CreateItem"), 5);
+    alice.finish();
+    bob.finish();
+}
+
+#[tokio::test]
+async fn find_item_pages_sorts_restricts_and_caps_at_1000() {
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    for batch in 0..10 {
+        let messages = (0..250).map(|i| {
+            let n = batch * 250 + i;
+            Message::new().subject(format!("msg {n:04}"))
+        });
+        let r = s
+            .call(
+                &CreateItem::new()
+                    .disposition(MessageDisposition::SaveOnly)
+                    .save_to(folder("inbox"))
+                    .items(messages),
+            )
+            .await;
+        assert!(r.into_results().iter().all(Result::is_ok));
+    }
+    // Walk the 2,500 items in pages of 1,000 (asking for more gives 1,000).
+    let mut seen = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = find(
+            &mut s,
+            FindItem::new(ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:Subject")))
+                .folder(folder("inbox"))
+                .view(IndexedPageView::new(offset, 5000))
+                .sort(FieldOrder::ascending(FieldPath::field("item:Subject"))),
+        )
+        .await;
+        assert_eq!(page.paging.total_items_in_view, Some(2500));
+        assert!(page.items.len() <= 1000);
+        seen.extend(
+            page.items
+                .iter()
+                .map(|i| i.base().unwrap().subject.clone().unwrap()),
+        );
+        if page.paging.includes_last_item_in_range == Some(true) {
+            break;
+        }
+        offset = page.paging.indexed_paging_offset.unwrap();
+    }
+    assert_eq!(seen.len(), 2500);
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "ascending by subject");
+    // From the end.
+    let mut view = IndexedPageView::new(0, 10);
+    view.base_point = BasePoint::End;
+    let last = find(
+        &mut s,
+        FindItem::new(ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:Subject")))
+            .folder(folder("inbox"))
+            .view(view)
+            .sort(FieldOrder::ascending(FieldPath::field("item:Subject"))),
+    )
+    .await;
+    assert_eq!(
+        last.items[9].base().unwrap().subject.as_deref(),
+        Some("msg 2499")
+    );
+    // A restriction evaluated on the server.
+    let q = Q::lookup("subject__contains", "99").unwrap();
+    let hits = find(
+        &mut s,
+        FindItem::new(ItemShape::new(BaseShape::Default))
+            .folder(folder("inbox"))
+            .restriction(restriction(&q)),
+    )
+    .await;
+    // 0099, 0199, ..., 2499 (25) plus 0990..0999, 1990..1999 (20), less overlaps 0999, 1999.
+    assert_eq!(hits.items.len(), 43);
+    // FindItem cannot return bodies.
+    let body = s
+        .call(
+            &FindItem::new(ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:Body")))
+                .folder(folder("inbox")),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(body.code, ResponseCode::ErrorInvalidPropertyRequest);
+    // Mark all as read, then count unread with a restriction.
+    s.call(&MarkAllItemsAsRead::new(true, [folder("inbox")]))
+        .await;
+    let unread = find(
+        &mut s,
+        FindItem::new(ItemShape::new(BaseShape::IdOnly))
+            .folder(folder("inbox"))
+            .restriction(restriction(&Q::lookup("is_read", false).unwrap())),
+    )
+    .await;
+    assert_eq!(unread.paging.total_items_in_view, Some(0));
+    s.finish();
+}
+
+#[tokio::test]
+async fn calendar_view_expands_recurring_masters() {
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    let weekly = CalendarItem::new()
+        .subject("Standup")
+        .start(ts("2026-03-02T09:00:00Z"))
+        .end(ts("2026-03-02T09:15:00Z"))
+        .recurrence(
+            Pattern::weekly(1, [jiff::civil::Weekday::Monday])
+                .starting(jiff::civil::date(2026, 3, 2))
+                .count(10),
+        );
+    let single = CalendarItem::new()
+        .subject("Review")
+        .start(ts("2026-03-10T13:00:00Z"))
+        .end(ts("2026-03-10T14:00:00Z"));
+    let r = s
+        .call(
+            &CreateItem::new()
+                .invitations(SendMeetingInvitations::SendToNone)
+                .items([weekly, single]),
+        )
+        .await
+        .into_results();
+    let master = id_of(r[0].as_ref().unwrap().as_ref().unwrap());
+    let view = |from: &str, to: &str| {
+        FindItem::new(ItemShape::new(BaseShape::Default))
+            .folder(folder("calendar"))
+            .view(CalendarView::new(ts(from), ts(to)))
+    };
+    let march = find(&mut s, view("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")).await;
+    let subjects: Vec<_> = march
+        .items
+        .iter()
+        .map(|i| i.base().unwrap().subject.clone().unwrap())
+        .collect();
+    // Mondays 2, 9, 16, 23, 30 and the review on the 10th, by start.
+    assert_eq!(
+        subjects,
+        [
+            "Standup", "Standup", "Review", "Standup", "Standup", "Standup"
+        ]
+    );
+    let Item::CalendarItem(second) = &march.items[1] else {
+        panic!()
+    };
+    assert_eq!(
+        second.calendar_item_type,
+        Some(CalendarItemType::Occurrence)
+    );
+    assert_eq!(second.start, Some(ts("2026-03-09T09:00:00Z")));
+    // Delete the third occurrence by index; it leaves the view.
+    let deleted = s
+        .call(
+            &DeleteItem::new(DisposalType::HardDelete).item(ItemIdChoice::from(
+                OccurrenceItemId::new(master.id.clone(), 3),
+            )),
+        )
+        .await;
+    assert!(deleted.into_results()[0].is_ok());
+    let march = find(&mut s, view("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")).await;
+    assert_eq!(march.items.len(), 5);
+    // An occurrence id from the view reads back as that occurrence.
+    let occ_id = id_of(&march.items[0]);
+    let Item::CalendarItem(occ) = s
+        .call(&GetItem::new(ItemShape::new(BaseShape::Default)).item(occ_id))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(occ.start, Some(ts("2026-03-02T09:00:00Z")));
+    // Beyond the tenth occurrence: nothing.
+    let may = find(&mut s, view("2026-05-12T00:00:00Z", "2026-06-01T00:00:00Z")).await;
+    assert!(may.items.is_empty());
+    let out_of_range = s
+        .call(
+            &GetItem::new(ItemShape::new(BaseShape::IdOnly))
+                .item(ItemIdChoice::from(OccurrenceItemId::new(master.id, 11))),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(
+        out_of_range.code,
+        ResponseCode::ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange
+    );
+    s.finish();
+}
+
+#[tokio::test]
+async fn meeting_requests_reach_attendees() {
+    let server = start().await;
+    let mut alice = Session::new(&server, ALICE);
+    let mut bob = Session::new(&server, BOB);
+    alice
+        .call(
+            &CreateItem::new()
+                .invitations(SendMeetingInvitations::SendToAllAndSaveCopy)
+                .item(
+                    CalendarItem::new()
+                        .subject("Planning")
+                        .start(ts("2026-04-01T10:00:00Z"))
+                        .end(ts("2026-04-01T11:00:00Z"))
+                        .location("Room 1")
+                        .required_attendees(["bob@example.test"]),
+                ),
+        )
+        .await;
+    let inbox = find_all(&mut bob, "inbox").await;
+    assert_eq!(inbox.len(), 1);
+    let Item::MeetingRequest(req) = &inbox[0] else {
+        panic!("{:?}", inbox[0])
+    };
+    assert_eq!(req.start, Some(ts("2026-04-01T10:00:00Z")));
+    assert_eq!(req.location.as_deref(), Some("Room 1"));
+    let calendar = find_all(&mut bob, "calendar").await;
+    assert_eq!(calendar.len(), 1, "a tentative calendar item");
+    let organizer = find_all(&mut alice, "calendar").await;
+    let Item::CalendarItem(c) = &organizer[0] else {
+        panic!()
+    };
+    assert_eq!(c.is_meeting, Some(true));
+    assert_eq!(c.meeting_request_was_sent, Some(true));
+    alice.finish();
+    bob.finish();
+}
+
+#[tokio::test]
+async fn move_copy_junk_and_empty() {
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    let a = save_draft(&mut s, Message::new().subject("a")).await;
+    let b = save_draft(&mut s, Message::new().subject("b")).await;
+    let moved = s
+        .call(&MoveItem::new(folder("inbox")).item(a.clone()))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap()
+        .unwrap();
+    assert_ne!(id_of(&moved).id, a.id, "a moved item gets a new id");
+    let copied = s
+        .call(&CopyItem::new(folder("inbox")).item(b.clone()))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap()
+        .unwrap();
+    assert_ne!(id_of(&copied).id, b.id);
+    assert_eq!(find_all(&mut s, "inbox").await.len(), 2);
+    assert_eq!(find_all(&mut s, "drafts").await.len(), 1);
+    let junked = s
+        .call(&MarkAsJunk::new(true, true).item(id_of(&moved)))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap();
+    assert!(junked.is_some());
+    assert_eq!(find_all(&mut s, "junkemail").await.len(), 1);
+    let emptied = s
+        .call(&EmptyFolder::new(DisposalType::HardDelete, false).folder(folder("inbox")))
+        .await;
+    assert!(emptied.into_results()[0].is_ok());
+    assert!(find_all(&mut s, "inbox").await.is_empty());
+    // A moved-away id no longer resolves.
+    let stale = s
+        .call(&MoveItem::new(folder("inbox")).item(a))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(stale.code, ResponseCode::ErrorItemNotFound);
+    s.finish();
+}
+
+#[tokio::test]
+async fn fields_newer_than_the_requested_version_are_refused() {
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    s.version = "Exchange2007_SP1";
+    let id = save_draft(&mut s, Message::new().subject("old client")).await;
+    let r = s
+        .call(
+            &GetItem::new(
+                ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:UniqueBody")),
+            )
+            .item(id),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(r.code, ResponseCode::ErrorInvalidPropertyRequest);
+    s.finish();
+}
