@@ -35,10 +35,53 @@
 //!   `DistinguishedFolderId/Mailbox` is ignored: requests address the caller's mailbox.
 //! - Any other operation: HTTP 500 with a SOAP fault `ErrorInvalidOperation`.
 //! - Every response carries `ServerVersionInfo`.
+//!
+//! # Faults on demand
+//!
+//! [`FaultRule`]s installed with [`Builder::fault`] or, while running, with
+//! [`FakeExchange::set_faults`], [`add_fault`](FakeExchange::add_fault) and
+//! [`clear_faults`](FakeExchange::clear_faults) spoil chosen requests. A rule is a
+//! [`FaultKind`] and the requests it fires on: all of them, every n-th
+//! ([`FaultRule::every_nth`]), the next n ([`FaultRule::next`]), only inside a time window
+//! ([`FaultRule::between`]), only for one operation ([`FaultRule::operation`]). Only
+//! authenticated `POST`s to the EWS path are offered to rules; the first rule that fires
+//! decides.
+//!
+//! | [`FaultKind`] | The client gets | The request is processed |
+//! |---|---|---|
+//! | `ServerBusy { back_off }` | 500, SOAP fault `ErrorServerBusy` with `BackOffMilliseconds` in `MessageXml` | no |
+//! | `ServiceUnavailable { retry_after_secs }` | 503, `Retry-After` when set | no |
+//! | `TooManyRequests { retry_after_secs }` | 429, `Retry-After` when set | no |
+//! | `SoapFault { code, message }` | 500, SOAP fault with that response code | no |
+//! | `CloseBeforeBody` | the connection closes before the body is read | no |
+//! | `CloseAfterProcessing` | the connection closes after the request was handled | yes |
+//! | `Delay(d)` | the normal answer, `d` late | yes |
+//! | `TruncateBody` | the full `Content-Length`, half the body, then the connection closes | yes |
+//! | `InvalidXmlChar` | the normal answer with a raw U+0001 at the start of each `DisplayName` text | yes |
+//!
+//! # Counters
+//!
+//! - [`requests_received`](FakeExchange::requests_received): every HTTP request, whatever
+//!   its answer (401s, faults and dropped connections included).
+//! - [`operation_count`](FakeExchange::operation_count): authenticated requests with a
+//!   valid `RequestServerVersion` that reached the operation dispatch.
+//! - [`processed_count`](FakeExchange::processed_count): requests handed to the operation
+//!   handler, so that their effects happened, per operation: the count that proves a write
+//!   happened exactly once.
+//! - [`faulted_count`](FakeExchange::faulted_count): requests that got an injected fault,
+//!   per operation; [`faults_fired`](FakeExchange::faults_fired) and
+//!   [`faults_fired_by_kind`](FakeExchange::faults_fired_by_kind) in total.
+//! - [`connections_accepted`](FakeExchange::connections_accepted),
+//!   [`open_connections`](FakeExchange::open_connections) and
+//!   [`max_concurrent_connections`](FakeExchange::max_concurrent_connections): TCP
+//!   connections.
 
 #![forbid(unsafe_code)]
 
+mod faults;
 mod mailbox;
+
+pub use faults::{FaultKind, FaultRule, UNREAD_OPERATION, UNREADABLE_OPERATION};
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -92,6 +135,7 @@ pub struct Builder {
     tls: bool,
     listen: SocketAddr,
     seed: u64,
+    faults: Vec<FaultRule>,
 }
 
 impl Default for Builder {
@@ -102,6 +146,7 @@ impl Default for Builder {
             tls: false,
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             seed: 0x5EED_F0DE_E5C4_A6E1,
+            faults: Vec::new(),
         }
     }
 }
@@ -166,6 +211,7 @@ impl Builder {
             build: self.build,
             requests: AtomicUsize::new(0),
             operations: Mutex::new(HashMap::new()),
+            faults: Arc::new(faults::FaultState::new(self.faults)),
         });
         let (stop_tx, stop_rx) = watch::channel(false);
         let task = tokio::spawn(accept_loop(listener, acceptor, state.clone(), stop_rx));
@@ -217,7 +263,10 @@ impl FakeExchange {
     pub fn requests_received(&self) -> usize {
         self.state.requests.load(Ordering::SeqCst)
     }
-    /// How many authenticated requests named `operation` (e.g. `GetFolder`) were dispatched.
+    /// How many authenticated requests named `operation` (e.g. `GetFolder`) were dispatched:
+    /// their envelope was read and their `RequestServerVersion` accepted. Requests an injected
+    /// fault answered in place of processing are not counted (see
+    /// [`processed_count`](Self::processed_count)).
     pub fn operation_count(&self, operation: &str) -> usize {
         self.operation_counts().get(operation).copied().unwrap_or(0)
     }
@@ -248,6 +297,7 @@ struct State {
     build: Build,
     requests: AtomicUsize,
     operations: Mutex<HashMap<String, usize>>,
+    faults: Arc<faults::FaultState>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -319,6 +369,7 @@ async fn accept_loop(
         };
         let (state, acceptor, stop) = (state.clone(), acceptor.clone(), stop.clone());
         tokio::spawn(async move {
+            let _open = state.faults.connection();
             match acceptor {
                 Some(a) => {
                     if let Ok(tls) = a.accept(tcp).await {
@@ -337,7 +388,7 @@ where
 {
     let service = hyper::service::service_fn(move |req: Request<Incoming>| {
         let state = state.clone();
-        async move { Ok::<_, std::convert::Infallible>(handle(&state, req).await) }
+        async move { faults::deliver(handle(&state, req).await).await }
     });
     let conn = hyper::server::conn::http1::Builder::new().serve_connection(io, service);
     tokio::pin!(conn);
@@ -371,18 +422,25 @@ async fn handle(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> 
             .insert(http::header::ALLOW, http::HeaderValue::from_static("POST"));
         return r;
     }
+    let mut faults = state.faults.plan();
+    if let Some(r) = faults.before_body() {
+        return r;
+    }
     let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
         Ok(b) => b.to_bytes(),
         Err(_) => return plain(StatusCode::PAYLOAD_TOO_LARGE),
     };
-    let (status, xml) = respond(state, &user, &body);
+    if let Some(r) = faults.before_processing(&body, state.build) {
+        return r;
+    }
+    let (status, xml) = faults.processed(respond(state, &user, &body));
     let mut r = Response::new(Full::new(Bytes::from(xml)));
     *r.status_mut() = status;
     r.headers_mut().insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/xml; charset=utf-8"),
     );
-    r
+    faults.finish(r)
 }
 
 /// The lower-cased user name when the Basic credentials match.

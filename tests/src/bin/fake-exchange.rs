@@ -2,14 +2,20 @@
 //!
 //! ```text
 //! fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user …] [--tls] [--ca-out FILE]
+//!               [--fault RULE …]
 //! ```
+//!
+//! `RULE` is `KIND[,every=N][,next=N][,op=OPERATION][,from=MS][,until=MS]` with `KIND` one of
+//! `busy=MS`, `503`, `503=SECS`, `429`, `429=SECS`, `soap=CODE`, `close-before`,
+//! `close-after`, `delay=MS`, `truncate`, `invalid-char` (see
+//! [`FaultRule`](ews_tests::FaultRule)), e.g. `--fault busy=2000,every=3,op=CreateFolder`.
 
 #![forbid(unsafe_code)]
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user ...] [--tls] [--ca-out FILE]";
+const USAGE: &str = "usage: fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user ...] [--tls] [--ca-out FILE] [--fault RULE ...]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -39,6 +45,12 @@ async fn run() -> Result<(), String> {
                 builder = builder.user(user, pass);
             }
             "--tls" => builder = builder.tls(),
+            "--fault" => {
+                let v = args.next().ok_or(USAGE)?;
+                let rule: ews_tests::FaultRule =
+                    v.parse().map_err(|e| format!("--fault {v}: {e}"))?;
+                builder = builder.fault(rule);
+            }
             "--ca-out" => ca_out = Some(args.next().ok_or(USAGE)?),
             "-h" | "--help" => {
                 println!("{USAGE}");
