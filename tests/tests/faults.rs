@@ -449,18 +449,16 @@ async fn truncated_bodies_are_clear_errors() {
         Ok(Ok(())) => panic!("a cut body read as a whole one"),
     }
 
-    // A fault answer (an operation the server does not implement), cut short: the transport
+    // A fault answer (an operation the server does not know), cut short: the transport
     // reads it whole to classify it and fails with a body error, without retrying.
     server.set_faults([FaultRule::new(FaultKind::TruncateBody).next(1)]);
-    let empty = envelope(
-        r#"<m:EmptyFolder DeleteType="HardDelete" DeleteSubFolders="true"><m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:EmptyFolder>"#,
-    );
+    let unknown = envelope(r#"<m:GetServerTimeZones/>"#);
     let e = t
-        .send_envelope(empty, &CallOptions::new("EmptyFolder"))
+        .send_envelope(unknown, &CallOptions::new("GetServerTimeZones"))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Body(_)), "{e:?}");
-    assert_eq!(server.faulted_count("EmptyFolder"), 1);
+    assert_eq!(server.faulted_count("GetServerTimeZones"), 1);
     // The server is fine afterwards.
     assert_eq!(inbox_name(get_inbox(&t).await.unwrap()).await, "Inbox");
     assert_eq!(server.faults_fired_by_kind()["TruncateBody"], 4);
