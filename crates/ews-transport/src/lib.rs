@@ -42,7 +42,10 @@
 //! # Crate features
 //! - `gssapi`: Negotiate (SPNEGO/Kerberos) through the system GSSAPI library, i.e.
 //!   `ews-auth/gssapi`; [`Auth::from_credentials`] with `SchemeKind::Negotiate` targets
-//!   `HTTP/<host>` of the request URL. A success response without the server's final
+//!   `HTTP/<host>` of the request URL. The first request on a connection carries no
+//!   token; its 401 decides: Kerberos when `Negotiate` is offered (NTLM with the same
+//!   password if Kerberos fails and `NTLM` is offered too), NTLM when only `NTLM` is
+//!   offered. There is no Windows SSPI backend. A success response without the server's final
 //!   token fails the call with [`AuthError::ServerNotAuthenticated`] (mutual
 //!   authentication is required by default). Building needs libkrb5-dev and libclang-dev.
 #![forbid(unsafe_code)]
