@@ -8,7 +8,7 @@ use ews_auth::{AuthScheme, AuthStep, Challenge, RequestInfo};
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Request, Uri};
 
-use super::{ERROR_BODY_LIMIT, Transport, host_header, now, origin_form};
+use super::{ERROR_BODY_LIMIT, HttpSender, host_header, now, origin_form};
 use crate::auth::AuthState;
 use crate::body::{collect, full};
 use crate::pool::Conn;
@@ -47,7 +47,7 @@ async fn with_scheme_blocking<T: Send + 'static>(
     Ok(out)
 }
 
-impl Transport {
+impl HttpSender {
     pub(super) fn needs_handshake(&self, conn: &Conn) -> bool {
         match &self.inner.auth {
             Some(AuthState::PerConnection(_)) => !conn.authenticated,
