@@ -100,9 +100,9 @@ impl HttpSender {
         &self,
         n: Option<u32>,
         parts: &http::response::Parts,
-    ) -> Option<std::fs::File> {
+    ) -> Option<crate::dump::DumpSink> {
         let dumper = self.inner.dumper.as_ref()?;
-        dumper.response(n?, &format!("HTTP/1.1 {}", parts.status), &parts.headers)
+        Some(dumper.response(n?, &format!("HTTP/1.1 {}", parts.status), &parts.headers))
     }
 
     /// A connection: an idle one, or a new one (a failure to connect is classified).
@@ -234,8 +234,9 @@ impl HttpSender {
                 let (drained, complete) = collect(&mut incoming, ERROR_BODY_LIMIT)
                     .await
                     .map_err(|e| Failed::io(IoFailure::AfterSend, false, e))?;
-                if let Some(mut f) = self.dump_response(dump, &parts) {
-                    let _ = std::io::Write::write_all(&mut f, &drained);
+                if let Some(mut sink) = self.dump_response(dump, &parts) {
+                    sink.write(&drained);
+                    sink.finish();
                 }
                 let step = self
                     .handle_challenge(&mut conn, &parts.headers)
