@@ -19,8 +19,16 @@
 //!   credentials, authorization code + refresh token, refresh token, legacy password
 //!   grant) against the Microsoft identity platform, or a caller-supplied [`StaticToken`].
 //! - `Negotiate` (feature `gssapi`): SPNEGO with Kerberos through the system GSSAPI
-//!   library (ticket cache or password, channel binding, mutual authentication, NTLM
-//!   fallback). Negotiate through Windows SSPI (`sspi`) is not written yet.
+//!   library, MIT krb5 or Heimdal (ticket cache or password, channel binding, mutual
+//!   authentication, NTLM fallback with the same password when the server offers only
+//!   NTLM or Kerberos fails). The first token goes out only after a 401 offered
+//!   `Negotiate`.
+//!
+//! # Windows SSPI is not implemented
+//! Negotiate here means GSSAPI (MIT krb5 or Heimdal) behind the `gssapi` feature, nothing
+//! else. There is no SSPI (Windows Security Support Provider Interface) backend: it cannot
+//! be built or tested where this crate is developed, so none is shipped. On Windows, use
+//! NTLM, Basic or OAuth.
 //!
 //! # Example
 //! ```
@@ -45,7 +53,7 @@
 //!   `libgssapi` crate (its `unsafe` FFI stays in that crate: this crate still forbids
 //!   `unsafe`). Building needs the GSSAPI headers and libclang (Debian: `libkrb5-dev`,
 //!   `libclang-dev`); running needs a Kerberos realm. With it, [`choose_scheme`] prefers
-//!   Negotiate. Planned: `sspi` (Negotiate through Windows SSPI), not written.
+//!   Negotiate. There is no `sspi` feature (see above).
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 

@@ -224,8 +224,9 @@ impl SchemeKind {
 ///
 /// For password credentials: Negotiate (with the `gssapi` feature; it falls back to NTLM
 /// by itself where Kerberos is not possible), then NTLM, then Digest (if a challenge uses
-/// an algorithm and qop this crate implements), then Basic. Without the feature a
-/// Negotiate-only server gets `None` (SSPI is not written).
+/// an algorithm and qop this crate implements), then Basic; the order of the challenges
+/// does not matter. Without the feature a Negotiate-only server gets `None` (there is no
+/// SSPI backend).
 /// For token credentials: Bearer, if offered.
 ///
 /// ```

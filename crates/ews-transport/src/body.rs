@@ -1,8 +1,6 @@
 //! Request and response bodies: bytes or a stream going out, a back-pressured stream coming
 //! in (with an idle timeout), and the bridge into a blocking `std::io::Read` for the XML parser.
 
-use std::fs::File;
-use std::io::Write as _;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
@@ -14,6 +12,7 @@ use http_body::{Body, Frame};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 
+use crate::dump::DumpSink;
 use crate::pool::{Conn, Pool, ReqBody};
 use crate::{Error, TimeoutKind};
 
@@ -117,7 +116,8 @@ pub struct ResponseBody {
     kind: Kind,
     idle: Option<Duration>,
     sleep: Option<Pin<Box<tokio::time::Sleep>>>,
-    dump: Option<File>,
+    /// `EWS_DUMP_DIR`: the body is written (redacted) as it is read.
+    dump: Option<DumpSink>,
 }
 
 enum Kind {
@@ -138,19 +138,18 @@ impl std::fmt::Debug for ResponseBody {
 }
 
 impl ResponseBody {
-    pub(crate) fn buffered(bytes: Bytes, dump: Option<File>) -> Self {
-        let mut body = Self {
+    pub(crate) fn buffered(bytes: Bytes, dump: Option<DumpSink>) -> Self {
+        // Dump now: a buffered body may never be read.
+        if let Some(mut sink) = dump {
+            sink.write(&bytes);
+            sink.finish();
+        }
+        Self {
             kind: Kind::Buffered(Some(bytes)),
             idle: None,
             sleep: None,
-            dump,
-        };
-        // Dump now: a buffered body may never be read.
-        if let (Some(f), Kind::Buffered(Some(b))) = (&mut body.dump, &body.kind) {
-            let _ = f.write_all(b);
+            dump: None,
         }
-        body.dump = None;
-        body
     }
 
     pub(crate) fn streaming(
@@ -158,7 +157,7 @@ impl ResponseBody {
         conn: Conn,
         pool: Arc<Pool>,
         idle: Option<Duration>,
-        dump: Option<File>,
+        dump: Option<DumpSink>,
     ) -> Self {
         Self {
             kind: Kind::Streaming {
@@ -246,9 +245,18 @@ impl Stream for ResponseBody {
             Kind::Buffered(b) => Poll::Ready(b.take().filter(|b| !b.is_empty()).map(Ok)),
             Kind::Streaming { .. } => this.poll_incoming(cx),
         };
-        if let (Poll::Ready(Some(Ok(chunk))), Some(f)) = (&item, &mut this.dump) {
-            // Debugging aid only: a small blocking write of what was just received.
-            let _ = f.write_all(chunk);
+        match &item {
+            Poll::Ready(Some(Ok(chunk))) => {
+                if let Some(sink) = &mut this.dump {
+                    sink.write(chunk);
+                }
+            }
+            Poll::Ready(None) => {
+                if let Some(sink) = this.dump.take() {
+                    sink.finish();
+                }
+            }
+            _ => {}
         }
         item
     }

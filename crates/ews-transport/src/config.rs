@@ -150,7 +150,14 @@ impl TransportBuilder {
         self.tls.client_cert = Some(cert);
         self
     }
-    /// Writes every request and response document into `dir` (overrides `EWS_DUMP_DIR`).
+    /// Writes every request and response document into `dir` (overrides `EWS_DUMP_DIR`):
+    /// `NNNN-request.xml`, `NNNN-response.xml` (`.json`/`.txt` for OAuth token exchanges)
+    /// and a `.headers.txt` beside each. Secrets are redacted in both directions:
+    /// credentials and tokens in `Authorization`, `WWW-Authenticate` and the other
+    /// authentication headers, cookie values, the content of elements named `…Password`,
+    /// `…Token` or `…Secret`, and every value of a token request or response but a few
+    /// harmless ones (`grant_type`, `token_type`, `error`…). Only for debugging: the
+    /// documents themselves (mail, contacts) are written as they are.
     pub fn dump_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.dump_dir = Some(dir.into());
         self

@@ -62,6 +62,21 @@ pub enum Error {
         /// The start of the response body (up to 512 bytes, lossily decoded), for diagnosis.
         body_head: String,
     },
+    /// One attempt failed in a way another attempt may fix (HTTP 503, `ErrorServerBusy`, a
+    /// refused connection, …). Returned by senders that do not retry, such as
+    /// [`HttpSender`](crate::HttpSender); a [`Retry`](crate::Retry) above them acts on it
+    /// and reports [`Error::GaveUp`] when it stops, so a [`Transport`](crate::Transport)
+    /// never returns this.
+    #[error("transient failure, worth another attempt: {reason}")]
+    Transient {
+        /// What happened.
+        reason: RetryReason,
+        /// The server's hint of how long to wait (`Retry-After`, `BackOffMilliseconds`).
+        after: Option<Duration>,
+        /// The error of the attempt.
+        #[source]
+        source: Box<Self>,
+    },
     /// The retry policy forbids (`FailFast`) or no longer allows (`max_wait` exhausted) another
     /// attempt at a transient failure.
     #[error("gave up after {attempts} attempt(s) and {waited:?} of waiting: {reason}")]
@@ -156,6 +171,11 @@ impl Error {
     /// Whether a timeout expired.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Self::Timeout(..))
+    }
+
+    /// Whether another attempt may succeed ([`Error::Transient`]).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Self::Transient { .. })
     }
 
     pub(crate) fn http(e: impl Into<BoxError>) -> Self {

@@ -13,11 +13,23 @@
 //! HTTP/2 (NTLM needs one connection per handshake) and does not parse per-message response
 //! codes of a 200 response (the caller does; only SOAP faults are classified here).
 //!
+//! # Layers
+//! Every layer implements [`SendSoap`] (one SOAP request in, its response out), so they
+//! stack:
+//! - [`HttpSender`]: one attempt per call (a pooled connection, the request, the
+//!   authentication round trips on that connection, dumps, the classification of the
+//!   answer). It never retries: a failure another attempt may fix is [`Error::Transient`].
+//! - [`Retry`]: wraps any `SendSoap` and repeats its transient failures per a
+//!   [`RetryPolicy`].
+//! - [`Transport`]: what [`TransportBuilder`] builds, `Retry<HttpSender>` with the builder's
+//!   policy and a `tracing` span per call; [`Transport::http`] gives the layer below the
+//!   retries.
+//!
 //! # Retries
 //! [`classify`] is a pure function from status, headers and fault to a [`Verdict`]; the
 //! per-server [`BackOff`] deadline and the [`Schedule`] are sans-IO too. With
-//! [`RetryPolicy::FaultTolerance`] the transport retries transient failures until `max_wait`
-//! of waiting would be exceeded, then fails with [`Error::GaveUp`]. Under
+//! [`RetryPolicy::FaultTolerance`] the [`Retry`] layer retries transient failures until
+//! `max_wait` of waiting would be exceeded, then fails with [`Error::GaveUp`]. Under
 //! [`RetryPolicy::FailFast`] nothing waits: a transient failure is an error at once.
 //!
 //! # Example
@@ -42,7 +54,10 @@
 //! # Crate features
 //! - `gssapi`: Negotiate (SPNEGO/Kerberos) through the system GSSAPI library, i.e.
 //!   `ews-auth/gssapi`; [`Auth::from_credentials`] with `SchemeKind::Negotiate` targets
-//!   `HTTP/<host>` of the request URL. A success response without the server's final
+//!   `HTTP/<host>` of the request URL. The first request on a connection carries no
+//!   token; its 401 decides: Kerberos when `Negotiate` is offered (NTLM with the same
+//!   password if Kerberos fails and `NTLM` is offered too), NTLM when only `NTLM` is
+//!   offered. There is no Windows SSPI backend. A success response without the server's final
 //!   token fails the call with [`AuthError::ServerNotAuthenticated`] (mutual
 //!   authentication is required by default). Building needs libkrb5-dev and libclang-dev.
 #![forbid(unsafe_code)]
@@ -59,11 +74,14 @@ mod pool;
 mod proxy;
 mod response;
 mod retry;
+mod retrying;
+mod send;
 mod tls;
+mod transport;
 
 pub use auth::Auth;
 pub use body::{RequestBody, ResponseBody};
-pub use client::Transport;
+pub use client::HttpSender;
 pub use config::{CallOptions, DEFAULT_USER_AGENT, DangerousBuilder, TransportBuilder};
 pub use error::{AuthError, BoxError, Error, TimeoutKind};
 pub use proxy::Proxy;
@@ -72,4 +90,7 @@ pub use retry::{
     BackOff, FailKind, IoFailure, Jitter, RandomJitter, RetryPolicy, RetryReason, Schedule,
     Verdict, classify, classify_io, classify_unauthorized,
 };
+pub use retrying::Retry;
+pub use send::SendSoap;
 pub use tls::Roots;
+pub use transport::Transport;

@@ -11,8 +11,6 @@ use ews_auth::AuthScheme;
 use hyper::client::conn::http1::SendRequest;
 use tokio::sync::Notify;
 
-use crate::retry::BackOff;
-
 /// The request body type hyper sees.
 pub(crate) type ReqBody = http_body_util::combinators::UnsyncBoxBody<Bytes, std::io::Error>;
 
@@ -103,13 +101,12 @@ struct PoolState {
     live: usize,
 }
 
-/// The connections to one server, and that server's back-off deadline.
+/// The connections to one server.
 #[derive(Debug)]
 pub(crate) struct Pool {
     state: Mutex<PoolState>,
     notify: Notify,
     max: usize,
-    pub(crate) back_off: Mutex<BackOff>,
 }
 
 impl Pool {
@@ -118,7 +115,6 @@ impl Pool {
             state: Mutex::new(PoolState::default()),
             notify: Notify::new(),
             max: max.max(1),
-            back_off: Mutex::new(BackOff::default()),
         })
     }
 

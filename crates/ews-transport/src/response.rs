@@ -1,5 +1,6 @@
 //! The response of one call.
 
+use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 
 use crate::{Error, ResponseBody};
@@ -18,6 +19,25 @@ pub struct SoapResponse {
 }
 
 impl SoapResponse {
+    /// A response with a body already in memory, for senders of one's own (a test double
+    /// implementing [`SendSoap`](crate::SendSoap), a cache). One attempt.
+    ///
+    /// ```
+    /// use ews_transport::SoapResponse;
+    /// use http::{HeaderMap, StatusCode};
+    ///
+    /// let response = SoapResponse::new(StatusCode::OK, HeaderMap::new(), "<s:Envelope/>");
+    /// assert_eq!(response.attempts(), 1);
+    /// ```
+    pub fn new(status: StatusCode, headers: HeaderMap, body: impl Into<Bytes>) -> Self {
+        Self {
+            status,
+            headers,
+            body: ResponseBody::buffered(body.into(), None),
+            attempts: 1,
+        }
+    }
+
     /// The HTTP status (200, or 500 with a SOAP fault).
     pub fn status(&self) -> StatusCode {
         self.status

@@ -1,7 +1,10 @@
 //! Negotiate (SPNEGO, RFC 4559) with Kerberos through the system GSSAPI library
 //! (MIT krb5 or Heimdal), on top of the `libgssapi` crate, whose types stay private.
 //!
-//! Only the GSSAPI side is written: Negotiate through Windows SSPI (feature `sspi`) is not.
+//! **Windows SSPI is not implemented.** This module is GSSAPI only and exists only with the
+//! crate feature `gssapi`. Negotiate through Windows SSPI is not written: it could be neither
+//! built nor tested on the systems this crate is developed on, so no untested version of it
+//! is shipped. On Windows use NTLM ([`Ntlm`](crate::Ntlm)), Basic or OAuth.
 //!
 //! # Example
 //! Needs a Kerberos realm (a KDC, a `krb5.conf`, and a ticket from `kinit` or a password),
@@ -62,7 +65,8 @@ pub enum MutualAuth {
     Optional,
 }
 
-/// Negotiate (`WWW-Authenticate: Negotiate`, SPNEGO with Kerberos) through GSSAPI.
+/// Negotiate (`WWW-Authenticate: Negotiate`, SPNEGO with Kerberos) through GSSAPI (MIT krb5
+/// or Heimdal; feature `gssapi`). Windows SSPI is not implemented.
 ///
 /// - **Target**: the SPN `HTTP/<host>` (imported as the host-based service `HTTP@host`,
 ///   the realm found through `krb5.conf`'s `[domain_realm]`), or any principal set with
@@ -72,8 +76,11 @@ pub enum MutualAuth {
 ///   `gss_acquire_cred_with_password`, kept in memory, never written to a cache).
 ///   `DOMAIN\user` becomes `user@DOMAIN` and `user@corp.example` `user@CORP.EXAMPLE`
 ///   (the realm upper-cased); a plain name gets the default realm.
-/// - **Rounds**: the first [`poll_authorization`](AuthScheme::poll_authorization) gives
-///   the first token; a 401 carrying `Negotiate <token>` continues the context
+/// - **Rounds**: nothing is sent before the server asked for it: `poll_authorization`
+///   gives no header until a 401 offering `Negotiate` went through
+///   [`handle_challenge`](AuthScheme::handle_challenge) (which may also pick NTLM, see
+///   below). The next `poll_authorization` gives the first Kerberos token (this is where
+///   GSSAPI runs); a 401 carrying `Negotiate <token>` continues the context
 ///   ([`handle_challenge`](AuthScheme::handle_challenge) returns [`AuthStep::Retry`] and
 ///   the next `poll_authorization` gives the answer); the final success response's
 ///   `Negotiate <token>` goes to [`handle_success`](AuthScheme::handle_success), which
@@ -84,12 +91,15 @@ pub enum MutualAuth {
 /// - **Channel binding**: when [`RequestInfo::tls_server_end_point`] is set on the first
 ///   request, `tls-server-end-point:` + hash (RFC 5929) is bound into the Kerberos
 ///   authenticator, as Windows does for Extended Protection.
-/// - **NTLM fallback**: if Kerberos fails before the first token (no KDC for the realm,
-///   unknown SPN, no ticket, wrong password), password credentials are available and the
-///   401 also offered `NTLM`, the scheme continues as [`Ntlm`] (its
-///   [`name`](AuthScheme::name) becomes `"NTLM"`, and [`kerberos_error`](Self::kerberos_error)
-///   keeps why). Otherwise the GSSAPI error is returned. NTLM inside SPNEGO is not sent.
-///   Turn the fallback off with [`without_ntlm_fallback`](Self::without_ntlm_fallback).
+/// - **NTLM fallback**, with password credentials ([`with_credentials`](Self::with_credentials))
+///   only: the scheme continues as [`Ntlm`] with the same credentials (its
+///   [`name`](AuthScheme::name) becomes `"NTLM"`) when the first 401 offers `NTLM` but not
+///   `Negotiate` (GSSAPI is then never called), or when it offers both and Kerberos fails
+///   before the first token (no KDC for the realm, unknown SPN, no ticket, wrong password;
+///   [`kerberos_error`](Self::kerberos_error) keeps why). When both are offered and
+///   Kerberos works, Kerberos is used. Otherwise the GSSAPI error is returned (or
+///   [`Failure::NotOffered`] when neither scheme is offered). NTLM inside SPNEGO is not
+///   sent. Turn the fallback off with [`without_ntlm_fallback`](Self::without_ntlm_fallback).
 /// - **Not sans-IO inside**: GSSAPI talks to the KDC itself, so the first
 ///   `poll_authorization` (and its credential acquisition) may block for KDC round trips;
 ///   a transport calls it where blocking is allowed (e.g. `spawn_blocking`). GSSAPI reads
@@ -121,8 +131,10 @@ enum Source {
 }
 
 enum State {
-    /// Nothing sent yet.
+    /// Nothing sent yet, no challenge seen: no header until the server asks for one.
     Initial,
+    /// A 401 offered Negotiate: the next `poll_authorization` starts Kerberos.
+    Offered,
     /// A continuation token waits for the next `poll_authorization`.
     Pending(Vec<u8>),
     /// A token was sent; the server's answer decides.
@@ -146,6 +158,7 @@ impl fmt::Debug for Negotiate {
         };
         let state = match self.state {
             State::Initial => "Initial",
+            State::Offered => "Offered",
             State::Pending(_) => "Pending",
             State::Sent => "Sent",
             State::Established => "Established",
@@ -223,12 +236,14 @@ impl Negotiate {
         matches!(self.state, State::Established)
     }
 
-    /// True if Kerberos failed and the scheme runs NTLM instead.
+    /// True if the scheme runs NTLM instead of Kerberos (the server offered only NTLM, or
+    /// Kerberos failed).
     pub fn fell_back_to_ntlm(&self) -> bool {
         matches!(self.state, State::Ntlm(_))
     }
 
-    /// Why Kerberos was abandoned for NTLM, for logs.
+    /// Why Kerberos was abandoned for NTLM, for logs (`None` if it was never tried because
+    /// the server offered only NTLM).
     pub fn kerberos_error(&self) -> Option<&NegotiateError> {
         self.kerberos_error.as_ref()
     }
@@ -360,7 +375,12 @@ impl AuthScheme for Negotiate {
         now: Instant,
     ) -> Result<Option<HeaderValue>, Error> {
         match std::mem::replace(&mut self.state, State::Failed) {
+            // Not before the server's 401 offered Negotiate.
             State::Initial => {
+                self.state = State::Initial;
+                Ok(None)
+            }
+            State::Offered => {
                 self.bindings = request.tls_server_end_point.map(|hash| {
                     let mut cb = b"tls-server-end-point:".to_vec();
                     cb.extend_from_slice(hash);
@@ -411,11 +431,26 @@ impl AuthScheme for Negotiate {
                 (State::Ntlm(ntlm), step)
             }
             (State::Failed, _) => (State::Failed, AuthStep::Failed(Failure::AlreadyFailed)),
-            (State::Initial, None) => (State::Failed, AuthStep::Failed(Failure::NotOffered)),
+            (State::Initial, None) => {
+                let offers_ntlm = challenges.iter().any(|c| c.scheme == Scheme::Ntlm);
+                match self.fallback.take() {
+                    // The server speaks NTLM only: use it, with the same credentials.
+                    Some(mut ntlm) if offers_ntlm => {
+                        let step = ntlm.handle_challenge(challenges, now)?;
+                        (State::Ntlm(Box::new(ntlm)), step)
+                    }
+                    fallback => {
+                        self.fallback = fallback;
+                        (State::Failed, AuthStep::Failed(Failure::NotOffered))
+                    }
+                }
+            }
             (State::Initial, Some(_)) => {
                 self.offers_ntlm = challenges.iter().any(|c| c.scheme == Scheme::Ntlm);
-                (State::Initial, AuthStep::Retry)
+                (State::Offered, AuthStep::Retry)
             }
+            // A second 401 before anything was sent.
+            (State::Offered, _) => (State::Failed, AuthStep::Failed(Failure::Handshake)),
             (
                 State::Sent,
                 Some(Challenge {
@@ -467,7 +502,9 @@ impl AuthScheme for Negotiate {
                     Ok(())
                 }
             },
-            State::Pending(_) | State::Failed => Err(NegotiateError::OutOfOrder.into()),
+            State::Offered | State::Pending(_) | State::Failed => {
+                Err(NegotiateError::OutOfOrder.into())
+            }
         }
     }
 

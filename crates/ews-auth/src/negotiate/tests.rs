@@ -107,6 +107,73 @@ fn challenge_edges_without_a_kdc() {
 }
 
 #[test]
+fn nothing_is_sent_before_the_server_offers_negotiate() {
+    let now = Instant::now();
+    let req = RequestInfo::new("POST", "/EWS/Exchange.asmx");
+    let creds = Credentials::password(r"EXAMPLE\alice", "pw").unwrap();
+    let mut n = Negotiate::with_credentials("mail.example.test", &creds).unwrap();
+    // No header before a 401, however often asked (GSSAPI is not called either).
+    assert_eq!(n.poll_authorization(&req, now).unwrap(), None);
+    assert_eq!(n.poll_authorization(&req, now).unwrap(), None);
+    assert_eq!(n.name(), "Negotiate");
+    assert_eq!(
+        n.handle_challenge(&challenges(&["Negotiate", "NTLM"]), now)
+            .unwrap(),
+        AuthStep::Retry
+    );
+    assert!(n.offers_ntlm && !n.fell_back_to_ntlm());
+    // A second 401 without a token sent in between is out of order.
+    assert_eq!(
+        n.handle_challenge(&challenges(&["Negotiate"]), now)
+            .unwrap(),
+        AuthStep::Failed(Failure::Handshake)
+    );
+}
+
+#[test]
+fn ntlm_only_server_gets_ntlm_with_the_same_credentials() {
+    let now = Instant::now();
+    let req = RequestInfo::new("POST", "/EWS/Exchange.asmx");
+    let creds = Credentials::password(r"EXAMPLE\alice", "pw").unwrap();
+    let mut n = Negotiate::with_credentials("mail.example.test", &creds).unwrap();
+    assert_eq!(n.poll_authorization(&req, now).unwrap(), None);
+    assert_eq!(
+        n.handle_challenge(&challenges(&["NTLM", r#"Basic realm="x""#]), now)
+            .unwrap(),
+        AuthStep::Retry
+    );
+    assert!(n.fell_back_to_ntlm());
+    assert_eq!(n.name(), "NTLM");
+    // Kerberos was never tried.
+    assert!(n.kerberos_error().is_none());
+    let negotiate = n.poll_authorization(&req, now).unwrap().unwrap();
+    assert!(
+        negotiate.to_str().unwrap().starts_with("NTLM TlRMTVNTUAAB"),
+        "{negotiate:?}"
+    );
+    // The same NTLM messages as a plain `Ntlm` would send.
+    let mut plain = Ntlm::new(&creds).unwrap();
+    assert_eq!(
+        plain.poll_authorization(&req, now).unwrap(),
+        Some(negotiate)
+    );
+
+    // Without a password there is nothing to fall back with; nor when it is turned off.
+    for mut n in [
+        Negotiate::new("mail.example.test").unwrap(),
+        Negotiate::with_credentials("mail.example.test", &creds)
+            .unwrap()
+            .without_ntlm_fallback(),
+    ] {
+        assert_eq!(
+            n.handle_challenge(&challenges(&["NTLM"]), now).unwrap(),
+            AuthStep::Failed(Failure::NotOffered)
+        );
+        assert!(!n.fell_back_to_ntlm());
+    }
+}
+
+#[test]
 fn status_text_split() {
     // Major only.
     let (major, minor) = status_texts(GssError {

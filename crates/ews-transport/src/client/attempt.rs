@@ -1,5 +1,6 @@
 //! One attempt: a connection from the pool, the request and its authentication round trips
-//! on that connection, and the classification of the response.
+//! on that connection, and the classification of the response (retrying is not done here:
+//! see `crate::retrying`).
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -9,14 +10,14 @@ use ews_auth::{AuthStep, Failure};
 use http::{StatusCode, Uri};
 use hyper::body::Incoming;
 
-use super::{Attempted, ERROR_BODY_LIMIT, Failed, MAX_AUTH_ROUNDS, Transport};
+use super::{Attempted, ERROR_BODY_LIMIT, Failed, HttpSender, MAX_AUTH_ROUNDS};
 use crate::auth::AuthState;
 use crate::body::collect;
 use crate::pool::{Checkout, Conn, OriginKey, Pool};
 use crate::retry::{IoFailure, Verdict, classify, classify_unauthorized};
 use crate::{AuthError, CallOptions, Error, RequestBody, ResponseBody, SoapResponse, TimeoutKind};
 
-impl Transport {
+impl HttpSender {
     /// Classifies a response head; buffers and parses non-2xx bodies to do so.
     pub(super) async fn classify(
         &self,
@@ -25,7 +26,6 @@ impl Transport {
         conn: Conn,
         dump: Option<u32>,
         pool: &Arc<Pool>,
-        attempts: u32,
     ) -> Result<SoapResponse, Failed> {
         let status = parts.status;
         let dump = self.dump_response(dump, &parts);
@@ -41,7 +41,7 @@ impl Transport {
                 status,
                 headers: parts.headers,
                 body,
-                attempts,
+                attempts: 1,
             });
         }
         let (bytes, complete) = collect(&mut incoming, ERROR_BODY_LIMIT)
@@ -75,7 +75,7 @@ impl Transport {
                 status,
                 headers: parts.headers,
                 body: ResponseBody::buffered(bytes, dump),
-                attempts,
+                attempts: 1,
             }),
             Verdict::Fail(kind) => Err(Failed {
                 error: Error::Failed {
@@ -100,9 +100,9 @@ impl Transport {
         &self,
         n: Option<u32>,
         parts: &http::response::Parts,
-    ) -> Option<std::fs::File> {
+    ) -> Option<crate::dump::DumpSink> {
         let dumper = self.inner.dumper.as_ref()?;
-        dumper.response(n?, &format!("HTTP/1.1 {}", parts.status), &parts.headers)
+        Some(dumper.response(n?, &format!("HTTP/1.1 {}", parts.status), &parts.headers))
     }
 
     /// A connection: an idle one, or a new one (a failure to connect is classified).
@@ -234,8 +234,9 @@ impl Transport {
                 let (drained, complete) = collect(&mut incoming, ERROR_BODY_LIMIT)
                     .await
                     .map_err(|e| Failed::io(IoFailure::AfterSend, false, e))?;
-                if let Some(mut f) = self.dump_response(dump, &parts) {
-                    let _ = std::io::Write::write_all(&mut f, &drained);
+                if let Some(mut sink) = self.dump_response(dump, &parts) {
+                    sink.write(&drained);
+                    sink.finish();
                 }
                 let step = self
                     .handle_challenge(&mut conn, &parts.headers)

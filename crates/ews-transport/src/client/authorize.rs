@@ -8,7 +8,7 @@ use ews_auth::{AuthScheme, AuthStep, Challenge, RequestInfo};
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Request, Uri};
 
-use super::{ERROR_BODY_LIMIT, Transport, host_header, now, origin_form};
+use super::{ERROR_BODY_LIMIT, HttpSender, host_header, now, origin_form};
 use crate::auth::AuthState;
 use crate::body::{collect, full};
 use crate::pool::Conn;
@@ -47,7 +47,7 @@ async fn with_scheme_blocking<T: Send + 'static>(
     Ok(out)
 }
 
-impl Transport {
+impl HttpSender {
     pub(super) fn needs_handshake(&self, conn: &Conn) -> bool {
         match &self.inner.auth {
             Some(AuthState::PerConnection(_)) => !conn.authenticated,
@@ -169,7 +169,8 @@ impl Transport {
         }
     }
 
-    /// Sends an OAuth token request (no auth, no retries, no dump: it holds secrets).
+    /// Sends an OAuth token request (no auth, no retries). Dumps redact its secrets: the
+    /// form's values but `grant_type`, `client_id`, `scope`…, the tokens of the answer.
     pub(super) async fn fetch_token(
         &self,
         request: &ews_auth::TokenRequest,
@@ -190,10 +191,19 @@ impl Transport {
             .header(header::ACCEPT, "application/json")
             .body(full(Bytes::copy_from_slice(&form)))
             .map_err(Error::http)?;
+        let dump = self.inner.dumper.as_ref().map(|dumper| {
+            let n = dumper.next_number();
+            dumper.request(n, &format!("POST {uri}"), req.headers(), Some(&form[..]));
+            n
+        });
         let response = conn.sender.send_request(req).await.map_err(Error::http)?;
         let status = response.status().as_u16();
-        let mut incoming = response.into_body();
+        let (parts, mut incoming) = response.into_parts();
         let (bytes, complete) = collect(&mut incoming, ERROR_BODY_LIMIT).await?;
+        if let Some(mut sink) = self.dump_response(dump, &parts) {
+            sink.write(&bytes);
+            sink.finish();
+        }
         if complete {
             pool.put(conn);
         }

@@ -1,16 +1,15 @@
-//! The [`Transport`]: the retry loop around attempts, and one attempt with its
-//! authentication round trips on one connection.
+//! The [`HttpSender`]: one attempt per call (a pooled connection, the request and its
+//! authentication round trips on that connection, the classification of the answer),
+//! without retries; [`crate::Retry`] adds those.
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Request, Uri};
 use hyper::body::Incoming;
-use tracing::Instrument as _;
 
 mod attempt;
 mod authorize;
@@ -18,10 +17,10 @@ mod authorize;
 use crate::auth::AuthState;
 use crate::connect::Dialer;
 use crate::dump::Dumper;
-use crate::pool::{Conn, OriginKey, Pool, Pools, ReqBody};
-use crate::retry::{IoFailure, Jitter, RetryPolicy, Schedule, Verdict, classify_io};
+use crate::pool::{Conn, OriginKey, Pools, ReqBody};
+use crate::retry::{IoFailure, Verdict, classify_io};
 use crate::tls::TlsConfigs;
-use crate::{CallOptions, Error, RequestBody, SoapResponse, TransportBuilder};
+use crate::{CallOptions, Error, RequestBody, SendSoap, SoapResponse, TransportBuilder};
 
 /// Most bytes of a non-2xx body read to classify it.
 const ERROR_BODY_LIMIT: usize = 1 << 20;
@@ -29,21 +28,32 @@ const ERROR_BODY_LIMIT: usize = 1 << 20;
 const MAX_AUTH_ROUNDS: u32 = 4;
 const AFFINITY_COOKIE: &str = "X-BackEndOverrideCookie";
 
-/// Sends EWS requests: a pool of HTTP/1.1 connections per server with authentication,
-/// retries and dumps. Cheap to clone; clones share everything.
+/// The HTTP layer of a [`Transport`](crate::Transport), without retries: each
+/// [`send_soap`](SendSoap::send_soap) is one attempt, made of a connection from the pool
+/// (capped per server), the request, and the authentication round trips the scheme needs on
+/// that connection, with dumps and the affinity cookie. The answer is classified
+/// ([`classify`](crate::classify)): a failure another attempt may fix comes back as
+/// [`Error::Transient`], for [`Retry`](crate::Retry) (or the caller) to act on.
+///
+/// Built with the [`Transport`](crate::Transport) and shared with it
+/// ([`Transport::http`](crate::Transport::http)); cheap to clone, clones share the pool.
 ///
 /// ```no_run
 /// # async fn f() -> Result<(), ews_transport::Error> {
-/// use ews_transport::{CallOptions, Transport};
+/// use ews_transport::{CallOptions, Error, RequestBody, SendSoap, Transport};
 ///
 /// let transport = Transport::builder("https://mail.example.test/EWS/Exchange.asmx").build()?;
-/// let envelope = b"<soap:Envelope>...</soap:Envelope>".to_vec();
-/// let response = transport.send_envelope(envelope, &CallOptions::new("GetFolder")).await?;
-/// let version = response.read_with(|env| env.server_version).await?;
+/// let http = transport.http();
+/// let mut body = RequestBody::from_bytes(&b"<soap:Envelope>...</soap:Envelope>"[..]);
+/// match http.send_soap(&mut body, &CallOptions::new("GetFolder")).await {
+///     Ok(response) => println!("HTTP {}", response.status()),
+///     Err(Error::Transient { reason, after, .. }) => println!("try again after {after:?}: {reason}"),
+///     Err(e) => return Err(e),
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Debug)]
-pub struct Transport {
+pub struct HttpSender {
     inner: Arc<Inner>,
 }
 
@@ -55,9 +65,6 @@ struct Inner {
     pools: Pools,
     max_connections: usize,
     dialer: Dialer,
-    retry: RetryPolicy,
-    schedule: Schedule,
-    jitter: Arc<dyn Jitter>,
     request_timeout: Option<Duration>,
     idle_timeout: Option<Duration>,
     user_agent: HeaderValue,
@@ -91,18 +98,24 @@ impl Failed {
             error,
         }
     }
+    /// The error for the caller: transient failures are marked as such.
+    fn into_error(self) -> Error {
+        match self.verdict {
+            Verdict::Retry { after, reason } => Error::Transient {
+                reason,
+                after,
+                source: Box::new(self.error),
+            },
+            _ => self.error,
+        }
+    }
 }
 
 fn now() -> std::time::Instant {
     tokio::time::Instant::now().into_std()
 }
 
-impl Transport {
-    /// A builder for a transport posting to `endpoint` (`https://host/EWS/Exchange.asmx`).
-    pub fn builder(endpoint: impl Into<String>) -> TransportBuilder {
-        TransportBuilder::new(endpoint)
-    }
-
+impl HttpSender {
     pub(crate) fn from_builder(b: &mut TransportBuilder) -> Result<Self, Error> {
         let endpoint_uri: Uri = b
             .endpoint
@@ -136,9 +149,6 @@ impl Transport {
                 proxy_from_env: b.proxy_from_env,
                 connect_timeout: b.connect_timeout,
             },
-            retry: b.retry,
-            schedule: b.schedule,
-            jitter: b.jitter.clone(),
             request_timeout: b.request_timeout,
             idle_timeout: b.idle_timeout,
             user_agent: HeaderValue::from_str(&b.user_agent)
@@ -158,58 +168,6 @@ impl Transport {
     /// The endpoint URL.
     pub fn endpoint(&self) -> &str {
         &self.inner.endpoint
-    }
-
-    /// Posts a SOAP envelope (`text/xml; charset=utf-8`) and returns the response: status 200,
-    /// or a 500 with a fault that retrying does not fix. Transient failures are retried per
-    /// the [`RetryPolicy`].
-    pub async fn send_envelope(
-        &self,
-        envelope: impl Into<Bytes>,
-        options: &CallOptions,
-    ) -> Result<SoapResponse, Error> {
-        self.send(RequestBody::from_bytes(envelope), options).await
-    }
-
-    /// Posts `body` (bytes or a stream) and returns the response with a streaming body.
-    pub async fn send(
-        &self,
-        mut body: RequestBody,
-        options: &CallOptions,
-    ) -> Result<SoapResponse, Error> {
-        let url = options.url.as_deref().unwrap_or(&self.inner.endpoint);
-        let uri: Uri = url
-            .parse()
-            .map_err(|e| Error::Config(format!("invalid URL {url:?}: {e}")))?;
-        let key = self.origin(&uri)?;
-        let pool = self.inner.pools.get(&key, self.inner.max_connections);
-        let span = tracing::info_span!(
-            "ews_request",
-            operation = options.operation.as_deref().unwrap_or(""),
-            url = %uri,
-            status = tracing::field::Empty,
-            attempts = tracing::field::Empty,
-            bytes_sent = body.bytes().map(Bytes::len),
-            bytes_received = tracing::field::Empty,
-            duration_ms = tracing::field::Empty,
-        );
-        let started = tokio::time::Instant::now();
-        let result = self
-            .execute(&uri, &key, &pool, &mut body, options)
-            .instrument(span.clone())
-            .await;
-        span.record("duration_ms", started.elapsed().as_millis() as u64);
-        match &result {
-            Ok(r) => {
-                span.record("status", r.status.as_u16());
-                span.record("attempts", r.attempts);
-                if let Some(len) = r.headers.get(header::CONTENT_LENGTH) {
-                    span.record("bytes_received", len.to_str().unwrap_or(""));
-                }
-            }
-            Err(e) => tracing::debug!(parent: &span, error = %e, "request failed"),
-        }
-        result
     }
 
     fn origin(&self, uri: &Uri) -> Result<OriginKey, Error> {
@@ -232,71 +190,25 @@ impl Transport {
         Ok(OriginKey { tls, host, port })
     }
 
-    async fn execute(
+    /// One attempt, classified.
+    async fn send_once(
         &self,
-        uri: &Uri,
-        key: &OriginKey,
-        pool: &Arc<Pool>,
         body: &mut RequestBody,
-        opts: &CallOptions,
+        options: &CallOptions,
     ) -> Result<SoapResponse, Error> {
-        let mut attempts = 0;
-        let mut waited = Duration::ZERO;
-        loop {
-            let max_wait = match self.inner.retry {
-                RetryPolicy::FaultTolerance { max_wait } => Some(max_wait),
-                _ => None,
-            };
-            if let Some(max_wait) = max_wait {
-                let wait = pool.back_off.lock().ok().and_then(|b| b.poll_wait(now()));
-                if let Some(wait) = wait {
-                    if waited + wait > max_wait {
-                        tracing::debug!(?wait, "server back-off exceeds the retry budget");
-                    }
-                    let wait = wait.min(max_wait.saturating_sub(waited));
-                    tokio::time::sleep(wait).await;
-                    waited += wait;
-                }
+        let url = options.url.as_deref().unwrap_or(&self.inner.endpoint);
+        let uri: Uri = url
+            .parse()
+            .map_err(|e| Error::Config(format!("invalid URL {url:?}: {e}")))?;
+        let key = self.origin(&uri)?;
+        let pool = self.inner.pools.get(&key, self.inner.max_connections);
+        let result = match self.attempt(&uri, &key, &pool, body, options).await {
+            Ok((parts, incoming, conn, dump)) => {
+                self.classify(parts, incoming, conn, dump, &pool).await
             }
-            attempts += 1;
-            let failed = match self.attempt(uri, key, pool, body, opts).await {
-                Ok((parts, incoming, conn, dump)) => {
-                    match self
-                        .classify(parts, incoming, conn, dump, pool, attempts)
-                        .await
-                    {
-                        Ok(response) => return Ok(response),
-                        Err(f) => f,
-                    }
-                }
-                Err(f) => f,
-            };
-            let Verdict::Retry { after, reason } = failed.verdict else {
-                return Err(failed.error);
-            };
-            tracing::debug!(%reason, ?after, attempts, error = %failed.error, "transient failure");
-            if let (Some(after), Ok(mut b)) = (after, pool.back_off.lock()) {
-                b.handle_back_off(now(), after);
-            }
-            let gave_up = |last: Error| Error::GaveUp {
-                attempts,
-                waited,
-                reason: reason.clone(),
-                last: Box::new(last),
-            };
-            let Some(max_wait) = max_wait else {
-                return Err(gave_up(failed.error));
-            };
-            let delay = self
-                .inner
-                .schedule
-                .delay(attempts - 1, after, &*self.inner.jitter);
-            if waited + delay > max_wait {
-                return Err(gave_up(failed.error));
-            }
-            tokio::time::sleep(delay).await;
-            waited += delay;
-        }
+            Err(failed) => Err(failed),
+        };
+        result.map_err(Failed::into_error)
     }
 
     fn request(
@@ -367,6 +279,17 @@ impl Transport {
                 cookies.insert(anchor.to_ascii_lowercase(), value);
             }
         }
+    }
+}
+
+impl SendSoap for HttpSender {
+    /// One attempt, no retry: a transient failure is [`Error::Transient`].
+    async fn send_soap(
+        &self,
+        body: &mut RequestBody,
+        options: &CallOptions,
+    ) -> Result<SoapResponse, Error> {
+        self.send_once(body, options).await
     }
 }
 

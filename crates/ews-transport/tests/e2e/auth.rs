@@ -288,6 +288,133 @@ async fn dump_dir_redacts_credentials() {
     assert!(read("0001-response.headers.txt").starts_with("HTTP/1.1 200 OK"));
 }
 
+/// Every file of a dump folder, by name.
+fn dump_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().into_string().unwrap();
+            (name, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn assert_nowhere(files: &[(String, String)], secret: &str) {
+    for (name, content) in files {
+        assert!(
+            !content.contains(secret),
+            "{secret:?} in {name}:\n{content}"
+        );
+    }
+}
+
+/// Response bodies and headers are redacted like requests: secret elements, the NTLM
+/// challenge token of a 401, the affinity cookie's value. The caller still gets everything.
+#[tokio::test]
+async fn dump_dir_redacts_responses() {
+    const BODY: &str = r#"<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:R xmlns:m="urn:m" xmlns:t="urn:t"><t:Password>hunter2</t:Password><t:Subject>kept</t:Subject></m:R></s:Body></s:Envelope>"#;
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |_| {
+        let mut r = xml(StatusCode::OK, BODY);
+        r.headers_mut().insert(
+            "set-cookie",
+            "X-BackEndOverrideCookie=MBX01.example.test~4242; path=/"
+                .parse()
+                .unwrap(),
+        );
+        Reply::Http(r)
+    }))
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let t = builder(&s)
+        .auth(Auth::from_credentials(
+            SchemeKind::Ntlm,
+            creds(r"EXAMPLE\alice", "pw"),
+        ))
+        .dump_dir(dir.path())
+        .build()
+        .unwrap();
+    let options = ews_transport::CallOptions::new("GetItem").anchor_mailbox("alice@example.test");
+    let r = t.send_envelope(crate::REQUEST, &options).await.unwrap();
+    let body = r.into_body().bytes(1 << 20).await.unwrap();
+    assert_eq!(body, BODY.as_bytes(), "the caller gets the body unredacted");
+
+    let files = dump_files(dir.path());
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "0001-request.headers.txt",
+            "0001-request.xml",
+            "0001-response.headers.txt",
+            "0001-response.xml",
+            "0002-request.headers.txt",
+            "0002-request.xml",
+            "0002-response.headers.txt",
+            "0002-response.xml",
+        ]
+    );
+    let challenge = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        crate::ntlm_server::challenge_message(),
+    );
+    for secret in ["hunter2", &challenge[..24], "MBX01", "4242", "TlRMTVNTUA"] {
+        assert_nowhere(&files, secret);
+    }
+    let file = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+    let challenged = file("0001-response.headers.txt");
+    assert!(challenged.starts_with("HTTP/1.1 401"), "{challenged}");
+    assert!(
+        challenged.contains("www-authenticate: NTLM [redacted]"),
+        "{challenged}"
+    );
+    let answered = file("0002-response.headers.txt");
+    assert!(
+        answered.contains("set-cookie: X-BackEndOverrideCookie=[redacted]; path=/"),
+        "{answered}"
+    );
+    assert_eq!(
+        file("0002-response.xml"),
+        &BODY.replace("hunter2", "[redacted]")
+    );
+    assert!(file("0002-request.headers.txt").contains("authorization: NTLM [redacted]"));
+}
+
+/// The OAuth token exchange is dumped too, with the client secret and the tokens redacted.
+#[tokio::test]
+async fn dump_dir_redacts_token_exchanges() {
+    let s = server::start(token_server(false, Arc::default())).await;
+    s.stats.tokens.lock().unwrap().push("tok-1".to_owned());
+    let dir = tempfile::tempdir().unwrap();
+    let flow = OAuthFlow::client_credentials("tenant", "client-id", "client-secret")
+        .with_token_endpoint(s.url_for("/token"));
+    let t = builder(&s)
+        .auth(Auth::scheme(OAuth2::new(flow)))
+        .dump_dir(dir.path())
+        .build()
+        .unwrap();
+    call_ok(&t).await;
+    let files = dump_files(dir.path());
+    assert_nowhere(&files, "tok-1");
+    assert_nowhere(&files, "client-secret");
+    let file = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+    let form = file("0001-request.txt");
+    assert!(
+        form.contains("grant_type=client_credentials") && form.contains("client_secret=[redacted]"),
+        "{form}"
+    );
+    let answer = file("0001-response.json");
+    assert!(
+        answer.contains(r#""access_token":"[redacted]""#)
+            && answer.contains(r#""token_type":"Bearer""#),
+        "{answer}"
+    );
+    assert!(file("0002-request.headers.txt").contains("authorization: Bearer [redacted]"));
+    assert_eq!(file("0002-response.xml"), crate::OK_ENVELOPE);
+}
+
 /// Against pyspnego's NTLM acceptor (started by tests/run-ntlm-acceptor.sh).
 #[tokio::test]
 #[ignore = "needs the pyspnego acceptor: run tests/run-ntlm-acceptor.sh"]

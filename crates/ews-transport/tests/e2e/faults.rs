@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ews_auth::{Credentials, SchemeKind};
-use ews_transport::{Auth, CallOptions, Error, RetryPolicy, RetryReason, Transport};
+use ews_transport::{
+    Auth, CallOptions, Error, RequestBody, Retry, RetryPolicy, RetryReason, SendSoap, Transport,
+};
 use http::{Response, StatusCode};
 use http_body_util::Full;
 
@@ -346,4 +348,72 @@ async fn unauthorized_after_success_is_retried() {
     call_ok(&t).await;
     call_ok(&t).await;
     assert_eq!(s.requests(), 4);
+}
+
+/// The layers on their own: the HTTP layer makes one attempt and reports a transient
+/// failure as such; a `Retry` stacked on it (sharing the transport's pool) retries it.
+#[tokio::test(start_paused = true)]
+async fn http_layer_does_not_retry_and_retry_layer_does() {
+    let s = server::start(Opts::new(Demand::None, |r| {
+        if r.n == 1 {
+            status(503, &[("retry-after", "3")])
+        } else {
+            soap_ok()
+        }
+    }))
+    .await;
+    let t = untimed(&mut builder(&s))
+        .retry_policy(TOLERANT)
+        .build()
+        .unwrap();
+    let options = CallOptions::new("GetFolder");
+    let mut body = RequestBody::from_bytes(REQUEST);
+    let e = t.http().send_soap(&mut body, &options).await.unwrap_err();
+    let Error::Transient {
+        reason,
+        after,
+        source,
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(*reason, RetryReason::ServiceUnavailable);
+    assert_eq!(*after, Some(Duration::from_secs(3)));
+    assert!(
+        matches!(**source, Error::Failed { status: 503, .. }),
+        "{source:?}"
+    );
+    assert!(e.is_transient());
+    assert_eq!(s.requests(), 1);
+
+    // Any `SendSoap` will do for the caller: here the transport itself, generically.
+    async fn twice(sender: &impl SendSoap) -> (u32, u32) {
+        let options = CallOptions::new("GetFolder");
+        let mut attempts = [0; 2];
+        for a in &mut attempts {
+            let mut body = RequestBody::from_bytes(REQUEST);
+            *a = sender
+                .send_soap(&mut body, &options)
+                .await
+                .unwrap()
+                .attempts();
+        }
+        (attempts[0], attempts[1])
+    }
+    assert_eq!(twice(&t).await, (1, 1));
+
+    let s = server::start(Opts::new(Demand::None, |r| {
+        if r.n == 1 {
+            status(503, &[("retry-after", "3")])
+        } else {
+            soap_ok()
+        }
+    }))
+    .await;
+    let t = untimed(&mut builder(&s)).build().unwrap();
+    let retry = Retry::new(t.http().clone(), TOLERANT);
+    let start = tokio::time::Instant::now();
+    assert_eq!(twice(&retry).await, (2, 1));
+    assert!(start.elapsed() >= Duration::from_secs(3));
+    assert_eq!(s.requests(), 3);
 }

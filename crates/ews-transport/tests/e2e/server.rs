@@ -63,8 +63,12 @@ pub enum Demand {
     None,
     Basic(&'static str, &'static str),
     Digest(&'static str, &'static str),
-    /// Domain and user of the accepted AUTHENTICATE message.
+    /// Domain and user of the accepted AUTHENTICATE message; the 401 offers `Negotiate` and
+    /// `NTLM` (as Exchange does) but only NTLM is accepted.
     Ntlm(&'static str, &'static str),
+    /// As `Ntlm`, but the 401 offers `NTLM` alone (used by the Negotiate tests).
+    #[cfg_attr(not(feature = "gssapi"), allow(dead_code))]
+    NtlmOnly(&'static str, &'static str),
     /// Tokens issued by the handler's `/token` answers and registered in `Stats::tokens`.
     Bearer,
     /// Negotiate (SPNEGO/Kerberos) through a libgssapi acceptor whose credentials come from
@@ -75,6 +79,8 @@ pub enum Demand {
         final_token: bool,
         /// Channel bindings the acceptor requires (`tls-server-end-point:` + hash), if any.
         bindings: Option<Vec<u8>>,
+        /// Also offer `NTLM` (after `Negotiate`) and accept it for this domain and user.
+        also_ntlm: Option<(&'static str, &'static str)>,
     },
 }
 
@@ -359,38 +365,16 @@ fn check_auth(
                 Some(unauthorized(&[digest_server::challenge()]))
             }
         }
-        Demand::Ntlm(domain, user) => {
-            let mut st = state.lock().unwrap();
-            if st.ntlm_authenticated {
-                return None;
-            }
-            let offer = || unauthorized(&["Negotiate".to_owned(), "NTLM".to_owned()]);
-            let Some(token) = auth.strip_prefix("NTLM ") else {
-                return Some(offer());
-            };
-            let Ok(msg) = STANDARD.decode(token.trim()) else {
-                return Some(offer());
-            };
-            match msg.get(8) {
-                Some(1) => {
-                    *stats
-                        .ntlm_handshakes
-                        .lock()
-                        .unwrap()
-                        .entry(conn)
-                        .or_default() += 1;
-                    let challenge = STANDARD.encode(ntlm_server::challenge_message());
-                    Some(unauthorized(&[format!("NTLM {challenge}")]))
-                }
-                Some(3) => match ntlm_server::user_of(&msg) {
-                    Some((d, u)) if d.eq_ignore_ascii_case(domain) && u == *user => {
-                        st.ntlm_authenticated = true;
-                        None
-                    }
-                    _ => Some(offer()),
-                },
-                _ => Some(offer()),
-            }
+        Demand::Ntlm(domain, user) => ntlm_step(
+            auth,
+            (domain, user),
+            &["Negotiate", "NTLM"],
+            conn,
+            stats,
+            state,
+        ),
+        Demand::NtlmOnly(domain, user) => {
+            ntlm_step(auth, (domain, user), &["NTLM"], conn, stats, state)
         }
         Demand::Bearer => {
             let ok = auth
@@ -402,13 +386,24 @@ fn check_auth(
         Demand::Negotiate {
             final_token,
             bindings,
+            also_ntlm,
         } => {
             use libgssapi::context::{SecurityContext as _, ServerCtx};
+            let offered: &[&str] = match also_ntlm {
+                Some(_) => &["Negotiate", "NTLM"],
+                None => &["Negotiate"],
+            };
+            if let Some(user) = also_ntlm {
+                if auth.starts_with("NTLM ") || state.lock().unwrap().ntlm_authenticated {
+                    return ntlm_step(auth, *user, offered, conn, stats, state);
+                }
+            }
             let mut st = state.lock().unwrap();
             if st.negotiate_authenticated {
                 return None;
             }
-            let offer = || unauthorized(&["Negotiate".to_owned()]);
+            let offer =
+                || unauthorized(&offered.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
             let Some(token) = auth.strip_prefix("Negotiate ") else {
                 return Some(offer());
             };
@@ -448,5 +443,47 @@ fn check_auth(
                 }
             }
         }
+    }
+}
+
+/// The NTLM side of `check_auth`: `offered` are the schemes of the first 401.
+fn ntlm_step(
+    auth: &str,
+    (domain, user): (&str, &str),
+    offered: &[&str],
+    conn: usize,
+    stats: &Stats,
+    state: &Mutex<ConnState>,
+) -> Option<Response<Full<Bytes>>> {
+    let mut st = state.lock().unwrap();
+    if st.ntlm_authenticated {
+        return None;
+    }
+    let offer = || unauthorized(&offered.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+    let Some(token) = auth.strip_prefix("NTLM ") else {
+        return Some(offer());
+    };
+    let Ok(msg) = STANDARD.decode(token.trim()) else {
+        return Some(offer());
+    };
+    match msg.get(8) {
+        Some(1) => {
+            *stats
+                .ntlm_handshakes
+                .lock()
+                .unwrap()
+                .entry(conn)
+                .or_default() += 1;
+            let challenge = STANDARD.encode(ntlm_server::challenge_message());
+            Some(unauthorized(&[format!("NTLM {challenge}")]))
+        }
+        Some(3) => match ntlm_server::user_of(&msg) {
+            Some((d, u)) if d.eq_ignore_ascii_case(domain) && u == user => {
+                st.ntlm_authenticated = true;
+                None
+            }
+            _ => Some(offer()),
+        },
+        _ => Some(offer()),
     }
 }
