@@ -194,6 +194,26 @@ impl DangerousBuilder<'_> {
     }
 }
 
+/// The EWS operations that must not be sent twice: a repeat could create, move or send a
+/// second time. [`CallOptions::new`] marks calls of these operations not idempotent (the
+/// same list as the `IDEMPOTENT` constants of `ews-model`'s operations; a test keeps the two
+/// in step).
+pub const NOT_IDEMPOTENT: &[&str] = &[
+    "ArchiveItem",
+    "CopyFolder",
+    "CopyItem",
+    "CreateAttachment",
+    "CreateFolder",
+    "CreateItem",
+    "MarkAsJunk",
+    "MoveFolder",
+    "MoveItem",
+    "SendItem",
+    "UpdateFolder",
+    "UpdateItem",
+    "UploadItems",
+];
+
 /// Options of one call.
 #[derive(Clone, Debug)]
 pub struct CallOptions {
@@ -209,7 +229,7 @@ impl Default for CallOptions {
     fn default() -> Self {
         Self {
             operation: None,
-            idempotent: true,
+            idempotent: false,
             anchor_mailbox: None,
             headers: HeaderMap::new(),
             authenticate: true,
@@ -219,14 +239,22 @@ impl Default for CallOptions {
 }
 
 impl CallOptions {
-    /// Options for the EWS operation `name` (used in tracing and dumps).
+    /// Options for the EWS operation `name` (used in tracing and dumps), idempotent unless
+    /// the operation is one of [`NOT_IDEMPOTENT`]. The default options (no operation) are not
+    /// idempotent: an unknown request is never sent twice.
     pub fn new(operation: impl Into<String>) -> Self {
+        let operation = operation.into();
         Self {
-            operation: Some(operation.into()),
+            idempotent: !NOT_IDEMPOTENT.contains(&operation.as_str()),
+            operation: Some(operation),
             ..Self::default()
         }
     }
-    /// Whether sending the request twice is harmless (default: yes). A non-idempotent request
+    /// Whether these options let a call be sent again after it may have reached the server.
+    pub fn is_idempotent(&self) -> bool {
+        self.idempotent
+    }
+    /// Whether sending the request twice is harmless. A non-idempotent request
     /// (CreateItem that sends, SendItem, …) is never sent again once it may have reached the
     /// server; connection failures before any byte was written are still retried.
     #[must_use]

@@ -82,7 +82,9 @@ mod transport;
 pub use auth::Auth;
 pub use body::{RequestBody, ResponseBody};
 pub use client::HttpSender;
-pub use config::{CallOptions, DEFAULT_USER_AGENT, DangerousBuilder, TransportBuilder};
+pub use config::{
+    CallOptions, DEFAULT_USER_AGENT, DangerousBuilder, NOT_IDEMPOTENT, TransportBuilder,
+};
 pub use error::{AuthError, BoxError, Error, TimeoutKind};
 pub use proxy::Proxy;
 pub use response::SoapResponse;
