@@ -22,8 +22,9 @@
 //! - `POST /EWS/Exchange.asmx` only (other paths: 404; other methods: 405).
 //! - Basic authentication: a missing or wrong `Authorization` gets `401` with
 //!   `WWW-Authenticate: Basic realm="…"`.
-//! - `t:RequestServerVersion` is required: missing, unknown, or newer than the server's
-//!   build, the request gets a SOAP fault `ErrorInvalidServerVersion` (HTTP 500).
+//! - `t:RequestServerVersion`: unknown, or newer than the server's build, the request gets a
+//!   SOAP fault `ErrorInvalidServerVersion` (HTTP 500); a request without it is read as of
+//!   the server's own version.
 //!   (`ErrorIncorrectSchemaVersion` is not used.)
 //! - A body that is not well-formed XML or not a readable SOAP envelope / request: HTTP 500
 //!   with a SOAP fault `ErrorSchemaValidation`.
@@ -587,29 +588,28 @@ fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
             ));
         }
     };
-    let requested = header.version.as_deref().map(str::trim);
-    let version_ok = requested
-        .and_then(ExchangeVersion::from_name)
-        .is_some_and(|v| v <= state.build.api_version());
-    if !version_ok {
-        return write_fault(fault(
-            ResponseCode::ErrorInvalidServerVersion,
-            "a:ErrorInvalidServerVersion",
-            "The specified server version is invalid.",
-        ));
-    }
+    // Without `RequestServerVersion` the request is read as of the server's own version;
+    // an unknown version, or one newer than the server's, is refused.
+    let version = match header.version.as_deref().map(str::trim) {
+        None => state.build.api_version(),
+        Some(v) => {
+            match ExchangeVersion::from_name(v).filter(|v| *v <= state.build.api_version()) {
+                Some(v) => v,
+                None => {
+                    return write_fault(fault(
+                        ResponseCode::ErrorInvalidServerVersion,
+                        "a:ErrorInvalidServerVersion",
+                        "The specified server version is invalid.",
+                    ));
+                }
+            }
+        }
+    };
     let op_name = match &request {
         Some(r) => r.operation().to_owned(),
         None => name,
     };
     *lock(&state.operations).entry(op_name.clone()).or_default() += 1;
-    let Some(version) = requested.and_then(ExchangeVersion::from_name) else {
-        return write_fault(fault(
-            ResponseCode::ErrorInvalidServerVersion,
-            "a:ErrorInvalidServerVersion",
-            "The specified server version is invalid.",
-        ));
-    };
     let ctx = Ctx {
         owner: user.to_owned(),
         now: DateTime(jiff::Timestamp::now()),

@@ -1,0 +1,55 @@
+//! Every request sample of Microsoft's documentation, for each operation FakeExchange
+//! implements, is answered with HTTP 200 and a schema-valid response of that operation (the
+//! samples' ids name items of Microsoft's test mailboxes, so most come back as per-item
+//! errors, in place).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod common;
+
+use common::{ALICE, post, start};
+use ews_model::operations::parse_response;
+use ews_test_support::{Collector, ms_docs};
+
+/// The operations FakeExchange implements.
+const IMPLEMENTED: &[&str] = &[
+    "GetFolder",
+    "CreateFolder",
+    "FindFolder",
+    "DeleteFolder",
+    "GetItem",
+    "FindItem",
+    "CreateItem",
+    "UpdateItem",
+    "DeleteItem",
+    "MoveItem",
+    "CopyItem",
+    "SendItem",
+    "MarkAsJunk",
+    "ArchiveItem",
+    "EmptyFolder",
+    "MarkAllItemsAsRead",
+];
+
+#[tokio::test]
+async fn every_sample_request_gets_a_valid_response() {
+    let server = start().await;
+    let mut docs = Collector::new();
+    let mut replayed = 0;
+    for op in IMPLEMENTED {
+        for path in ms_docs(Some(op), "request") {
+            let body = std::fs::read(&path).unwrap();
+            let name = format!("{op}-{}", path.file_stem().unwrap().to_string_lossy());
+            let reply = post(&server, ALICE, body).await;
+            let text = String::from_utf8_lossy(&reply.body).into_owned();
+            assert_eq!(reply.status, 200, "{name}: {text}");
+            parse_response(op, &reply.body).unwrap_or_else(|e| panic!("{name}: {e}: {text}"));
+            docs.add(name, reply.body);
+            replayed += 1;
+        }
+    }
+    eprintln!("{replayed} sample requests replayed");
+    if ews_test_support::require_schema() {
+        assert!(replayed >= 60, "only {replayed} samples");
+    }
+    docs.finish();
+}
