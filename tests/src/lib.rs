@@ -2,7 +2,7 @@
 //! workspace's end-to-end tests and for users' own tests.
 //!
 //! It speaks real EWS (SOAP 1.1 over HTTP/1.1, optionally TLS with a certificate generated at
-//! start) with shortcuts: state lives in memory, authentication is Basic only.
+//! start) with shortcuts: state lives in memory.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ews_tests::Error> {
@@ -17,25 +17,48 @@
 //! # Ok(()) }
 //! ```
 //!
-//! # Behaviour (first slice)
+//! # Behaviour
 //!
 //! - `POST /EWS/Exchange.asmx` only (other paths: 404; other methods: 405).
 //! - Basic authentication: a missing or wrong `Authorization` gets `401` with
 //!   `WWW-Authenticate: Basic realm="…"`.
 //! - `t:RequestServerVersion`: unknown, or newer than the server's build, the request gets a
 //!   SOAP fault `ErrorInvalidServerVersion` (HTTP 500); a request without it is read as of
-//!   the server's own version.
-//!   (`ErrorIncorrectSchemaVersion` is not used.)
+//!   the server's own version. (`ErrorIncorrectSchemaVersion` is not used.)
 //! - A body that is not well-formed XML or not a readable SOAP envelope / request: HTTP 500
 //!   with a SOAP fault `ErrorSchemaValidation`.
-//! - Operations: `GetFolder`, `CreateFolder`, `FindFolder` (Shallow and Deep traversal,
-//!   indexed and fractional paging; **restrictions are ignored**), `DeleteFolder`
-//!   (`HardDelete` and `SoftDelete` remove the folder and its subtree; `MoveToDeletedItems`
-//!   moves it under `deleteditems`). Folder shapes: `IdOnly` gives ids only, anything
-//!   else the default set; `AdditionalProperties` are ignored.
-//!   `DistinguishedFolderId/Mailbox` is ignored: requests address the caller's mailbox.
+//! - Every response carries `ServerVersionInfo`; several ids in one request get one response
+//!   message each, errors in place (`ErrorItemNotFound` among successes).
+//! - **Ids** are opaque base64 values that name their mailbox; they change when an item moves
+//!   (as in Exchange), change keys change on every update.
+//! - **Folders**: `GetFolder`, `CreateFolder`, `FindFolder` (Shallow and Deep traversal,
+//!   indexed and fractional paging; restrictions are ignored), `DeleteFolder` (`HardDelete` and
+//!   `SoftDelete` remove the folder and its subtree; `MoveToDeletedItems` moves it under
+//!   `deleteditems`), `EmptyFolder`, `MarkAllItemsAsRead`. Folder shapes: `IdOnly` gives ids
+//!   only, anything else the default set with item counts.
+//! - **Items** of every kind: `CreateItem` (`SaveOnly` into Drafts or the given folder;
+//!   `SendOnly` and `SendAndSaveCopy` deliver to the recipients' inboxes on this server;
+//!   calendar items with attendees and `SendToAllAndSaveCopy`/`SendOnlyToAll` deliver a
+//!   `MeetingRequest` and put a tentative calendar item in each attendee's calendar; response
+//!   objects are not implemented), `GetItem`, `FindItem` (restrictions evaluated with
+//!   `ews-query`, `SortOrder`, indexed and fractional paging, at most 1,000 items a page,
+//!   `CalendarView` expanding recurring masters into occurrences, `ContactsView`, `Shallow` and
+//!   `SoftDeleted` traversal), `UpdateItem` (set, append, delete; `ErrorIrresolvableConflict`
+//!   for a stale change key under `NeverOverwrite`; read-only fields refused; sending drafts),
+//!   `DeleteItem` (hard, soft, to Deleted Items; single occurrences), `MoveItem`, `CopyItem`,
+//!   `SendItem`, `MarkAsJunk`, `ArchiveItem` (the mailboxes have no archive:
+//!   `ErrorArchiveMailboxNotEnabled`).
+//! - **Shapes**: `IdOnly`, `Default` (all but MIME content, the alternative bodies and the
+//!   headers), `AllProperties`, plus `AdditionalProperties` (fields and extended properties);
+//!   fields not asked for are not returned. A field newer than the requested version, or one
+//!   `FindItem` cannot return (bodies, recipient lists, attachments, MIME content), is
+//!   `ErrorInvalidPropertyRequest`.
+//! - **Impersonation and delegates**: with `ExchangeImpersonation`, a user given the role
+//!   ([`Builder::impersonator`]) acts as the named user (by SMTP address, UPN or the fake SID);
+//!   anyone else gets a SOAP fault `ErrorImpersonateUserDenied`, an unknown user
+//!   `ErrorNonExistentMailbox`. A delegate ([`Builder::delegate`]) reaches the owner's mailbox
+//!   through `DistinguishedFolderId/Mailbox` or the owner's ids; others get `ErrorAccessDenied`.
 //! - Any other operation: HTTP 500 with a SOAP fault `ErrorInvalidOperation`.
-//! - Every response carries `ServerVersionInfo`.
 //!
 //! # Faults on demand
 //!
@@ -79,6 +102,7 @@
 
 #![forbid(unsafe_code)]
 
+mod access;
 mod faults;
 mod mailbox;
 
@@ -106,6 +130,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio_rustls::TlsAcceptor;
 
+use crate::access::Rights;
 use crate::mailbox::{Ctx, Mailbox};
 use ews_model::time::DateTime;
 
@@ -137,6 +162,8 @@ pub struct Builder {
     listen: SocketAddr,
     seed: u64,
     faults: Vec<FaultRule>,
+    impersonators: Vec<String>,
+    delegates: Vec<(String, String)>,
 }
 
 impl Default for Builder {
@@ -147,6 +174,8 @@ impl Default for Builder {
             tls: false,
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             seed: 0x5EED_F0DE_E5C4_A6E1,
+            impersonators: Vec::new(),
+            delegates: Vec::new(),
             faults: Vec::new(),
         }
     }
@@ -186,22 +215,49 @@ impl Builder {
         self
     }
 
+    /// Gives `user` the ApplicationImpersonation role: with `ExchangeImpersonation` it may act
+    /// as any user of the server.
+    #[must_use]
+    pub fn impersonator(mut self, user: impl Into<String>) -> Self {
+        self.impersonators.push(user.into());
+        self
+    }
+    /// Gives `delegate` full access to `owner`'s mailbox: requests naming `owner`'s folders
+    /// (`DistinguishedFolderId/Mailbox`) or ids act on that mailbox.
+    #[must_use]
+    pub fn delegate(mut self, owner: impl Into<String>, delegate: impl Into<String>) -> Self {
+        self.delegates.push((owner.into(), delegate.into()));
+        self
+    }
+
     /// Binds the socket and starts serving on the current tokio runtime.
     pub async fn start(self) -> Result<FakeExchange, Error> {
         let listener = TcpListener::bind(self.listen).await?;
         let addr = listener.local_addr()?;
         let pki = if self.tls { Some(pki()?) } else { None };
         let acceptor = pki.as_ref().map(acceptor).transpose()?;
-        let mailboxes = self
-            .users
+        let user_list: Vec<String> = self.users.iter().map(|(u, _)| u.to_lowercase()).collect();
+        let mailboxes = user_list
             .iter()
-            .map(|(u, _)| {
-                (
-                    u.to_lowercase(),
-                    Mailbox::new(self.seed ^ fnv(&u.to_lowercase())),
-                )
+            .enumerate()
+            .map(|(n, u)| {
+                let number = u16::try_from(n).unwrap_or(u16::MAX);
+                (u.clone(), Mailbox::new(self.seed ^ fnv(u), number))
             })
             .collect();
+        let mut rights = Rights::default();
+        rights.impersonators = self
+            .impersonators
+            .iter()
+            .map(|u| u.to_lowercase())
+            .collect();
+        for (owner, delegate) in &self.delegates {
+            rights
+                .delegates
+                .entry(owner.to_lowercase())
+                .or_default()
+                .insert(delegate.to_lowercase());
+        }
         let state = Arc::new(State {
             users: self
                 .users
@@ -209,6 +265,8 @@ impl Builder {
                 .map(|(u, p)| (u.to_lowercase(), p.clone()))
                 .collect(),
             mailboxes: Mutex::new(mailboxes),
+            user_list,
+            rights,
             build: self.build,
             requests: AtomicUsize::new(0),
             operations: Mutex::new(HashMap::new()),
@@ -295,6 +353,9 @@ struct State {
     /// Lower-cased e-mail address to password.
     users: HashMap<String, String>,
     mailboxes: Mutex<HashMap<String, Mailbox>>,
+    /// Lower-cased addresses in the order they were added (a user's number is its index).
+    user_list: Vec<String>,
+    rights: Rights,
     build: Build,
     requests: AtomicUsize,
     operations: Mutex<HashMap<String, usize>>,
@@ -610,14 +671,28 @@ fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
         None => name,
     };
     *lock(&state.operations).entry(op_name.clone()).or_default() += 1;
+    let target = state
+        .rights
+        .acting_user(user, header.impersonation.as_ref(), &state.user_list)
+        .and_then(|actor| match &request {
+            Some(r) => state.rights.target_mailbox(&actor, r, &state.user_list),
+            None => Ok(actor),
+        });
+    let target = match target {
+        Ok(t) => t,
+        Err(denied) => {
+            let soap_code = format!("a:{}", denied.code.as_str());
+            return write_fault(fault(denied.code, &soap_code, &denied.message));
+        }
+    };
     let ctx = Ctx {
-        owner: user.to_owned(),
+        owner: target.clone(),
         now: DateTime(jiff::Timestamp::now()),
         version,
     };
     let response = {
         let mut boxes = lock(&state.mailboxes);
-        match request.map(|r| dispatch(&mut boxes, user, r, &ctx)) {
+        match request.map(|r| dispatch(&mut boxes, &target, r, &ctx)) {
             Some(Err(())) => {
                 return write_fault(fault(
                     ResponseCode::ErrorMailboxStoreUnavailable,

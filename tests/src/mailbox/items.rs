@@ -30,7 +30,8 @@ use super::{Lookup, Mailbox};
 
 /// Magic prefix of the decoded bytes of every item id this server issues.
 pub(crate) const ITEM_MAGIC: &[u8] = b"FXI\x01";
-/// Magic prefix of an occurrence id: then the master's decoded id and the instance index.
+/// Magic prefix of an occurrence id: then the owner's number, the master's decoded id and
+/// the instance index.
 const OCCURRENCE_MAGIC: &[u8] = b"FXO\x01";
 /// Random bytes after the prefix.
 const ID_RANDOM: usize = 32;
@@ -102,9 +103,7 @@ fn invalid_property(what: &str) -> MessageStatus {
 
 impl Mailbox {
     pub(super) fn new_item_id(&mut self) -> String {
-        let mut raw = ITEM_MAGIC.to_vec();
-        raw.extend(self.rng.bytes(ID_RANDOM));
-        STANDARD.encode(raw)
+        self.id_with(ITEM_MAGIC)
     }
 
     fn item_index(&self, id: &str) -> Option<usize> {
@@ -150,9 +149,9 @@ impl Mailbox {
             return self.item_index(id).map(Target::Item).ok_or_else(not_found);
         }
         let master_len = ITEM_MAGIC.len() + ID_RANDOM;
-        if raw.len() == OCCURRENCE_MAGIC.len() + master_len + 4 && raw.starts_with(OCCURRENCE_MAGIC)
-        {
-            let (master_raw, index) = raw[OCCURRENCE_MAGIC.len()..].split_at(master_len);
+        let head = OCCURRENCE_MAGIC.len() + 2;
+        if raw.len() == head + master_len + 4 && raw.starts_with(OCCURRENCE_MAGIC) {
+            let (master_raw, index) = raw[head..].split_at(master_len);
             let mut idx = [0u8; 4];
             idx.copy_from_slice(index);
             let index = usize::try_from(u32::from_be_bytes(idx)).map_err(|_| malformed())?;
@@ -183,6 +182,7 @@ impl Mailbox {
 
     fn occurrence_id(&self, master: usize, index: usize) -> String {
         let mut raw = OCCURRENCE_MAGIC.to_vec();
+        raw.extend(self.number.to_be_bytes());
         raw.extend(STANDARD.decode(&self.items[master].id).unwrap_or_default());
         raw.extend(u32::try_from(index).unwrap_or(u32::MAX).to_be_bytes());
         STANDARD.encode(raw)

@@ -22,7 +22,7 @@ use ews_xml::XmlValue as _;
 
 /// Magic prefix of the decoded bytes of every folder id this server issues.
 const ID_MAGIC: &[u8] = b"FXF\x01";
-/// Random bytes after the prefix.
+/// Bytes after the prefix: the owner's number (2, big-endian) and random bytes (30).
 const ID_RANDOM: usize = 32;
 
 /// The distinguished folders every mailbox starts with: `(distinguished id, parent)`.
@@ -105,6 +105,8 @@ impl Lookup {
 /// One user's mailbox.
 #[derive(Debug)]
 pub(crate) struct Mailbox {
+    /// The owner's number.
+    number: u16,
     /// Folders in creation order (the order FindFolder returns them in).
     folders: Vec<Record>,
     /// Items in creation order.
@@ -116,8 +118,10 @@ pub(crate) struct Mailbox {
 }
 
 impl Mailbox {
-    pub(crate) fn new(seed: u64) -> Self {
+    /// The mailbox of user number `number` (written into every id it issues).
+    pub(crate) fn new(seed: u64, number: u16) -> Self {
         let mut mb = Self {
+            number,
             folders: Vec::new(),
             items: Vec::new(),
             seq: 0,
@@ -147,8 +151,14 @@ impl Mailbox {
     }
 
     fn new_id(&mut self) -> String {
-        let mut raw = ID_MAGIC.to_vec();
-        raw.extend(self.rng.bytes(ID_RANDOM));
+        self.id_with(ID_MAGIC)
+    }
+
+    /// A new id: `magic`, the owner's number, random bytes.
+    fn id_with(&mut self, magic: &[u8]) -> String {
+        let mut raw = magic.to_vec();
+        raw.extend(self.number.to_be_bytes());
+        raw.extend(self.rng.bytes(ID_RANDOM - 2));
         STANDARD.encode(raw)
     }
 

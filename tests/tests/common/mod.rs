@@ -8,7 +8,7 @@ use ews_model::operations::Operation;
 use ews_model::version::Build;
 use ews_test_support::Collector;
 use ews_tests::FakeExchange;
-use ews_xml::soap::{self, RequestHeader, ResponseBody};
+use ews_xml::soap::{self, Fault, RequestHeader, ResponseBody};
 use http_body_util::{BodyExt as _, Full};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
@@ -60,6 +60,8 @@ pub struct Session<'a> {
     pub server: &'a FakeExchange,
     pub user: (&'static str, &'static str),
     pub version: &'static str,
+    /// `ExchangeImpersonation` sent with every request.
+    pub impersonate: Option<soap::Impersonation>,
     pub docs: Collector,
     n: usize,
 }
@@ -70,6 +72,7 @@ impl<'a> Session<'a> {
             server,
             user,
             version: "Exchange2016",
+            impersonate: None,
             docs: Collector::new(),
             n: 0,
         }
@@ -78,19 +81,34 @@ impl<'a> Session<'a> {
     /// Sends `req`, expects HTTP 200 and reads the response body; both documents go to the
     /// schema gate.
     pub async fn call<O: Operation>(&mut self, req: &O) -> O::Response {
+        match self.try_call(req).await {
+            Ok(r) => r,
+            Err(f) => panic!("{}: fault {f:?}", O::name()),
+        }
+    }
+
+    /// Sends `req`: the response body, or the SOAP fault (HTTP 500).
+    pub async fn try_call<O: Operation>(&mut self, req: &O) -> Result<O::Response, Box<Fault>> {
+        let mut header = RequestHeader::new(self.version);
+        header.impersonation = self.impersonate.clone();
         let mut body = Vec::new();
-        soap::write_request(&mut body, &RequestHeader::new(self.version), req).unwrap();
+        soap::write_request(&mut body, &header, req).unwrap();
         self.n += 1;
         let label = format!("{}-{}-{}", self.user.0, self.n, O::name());
         self.docs.add(format!("{label}-request"), body.clone());
         let reply = post(self.server, self.user, body).await;
         let text = String::from_utf8_lossy(&reply.body).into_owned();
-        assert_eq!(reply.status, 200, "{label}: {text}");
         self.docs
             .add(format!("{label}-response"), reply.body.clone());
         match soap::read_response(&reply.body[..]).unwrap().body {
-            ResponseBody::Message(m) => m.read().unwrap(),
-            ResponseBody::Fault(f) => panic!("{label}: fault {f:?}"),
+            ResponseBody::Message(m) => {
+                assert_eq!(reply.status, 200, "{label}: {text}");
+                Ok(m.read().unwrap())
+            }
+            ResponseBody::Fault(f) => {
+                assert_eq!(reply.status, 500, "{label}: {text}");
+                Err(f)
+            }
             _ => panic!("{label}: unexpected body"),
         }
     }
