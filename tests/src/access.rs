@@ -5,7 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use ews_model::operations::AnyRequest;
+use ews_model::operations::{
+    AnyRequest, AnyResponse, ArchiveItemResponse, CopyItemResponse, CreateFolderResponse,
+    CreateItemResponse, DeleteFolderResponse, DeleteItemResponse, EmptyFolderResponse,
+    FindFolderResponse, FindFolderResponseMessage, FindItemResponse, FindItemResponseMessage,
+    FolderInfoResponseMessage, GetFolderResponse, GetItemResponse, ItemInfoResponseMessage,
+    MarkAllItemsAsReadResponse, MarkAsJunkResponse, MarkAsJunkResponseMessage, MessageStatus,
+    MoveItemResponse, SendItemResponse, UpdateItemResponse, UpdateItemResponseMessage,
+};
 use ews_model::properties::{FolderIdChoice, ItemIdChoice};
 use ews_xml::ResponseCode;
 use ews_xml::soap::Impersonation;
@@ -172,4 +179,82 @@ impl Rights {
             })
         }
     }
+}
+
+/// The response to `req` with every message carrying `status`: how Exchange answers a
+/// request for a mailbox the caller cannot open. `None` for operations without per-id
+/// messages.
+pub(crate) fn refuse(req: &AnyRequest, status: &MessageStatus) -> Option<AnyResponse> {
+    let n = |len: usize| len.max(1);
+    let info = |len: usize| {
+        (0..n(len))
+            .map(|_| ItemInfoResponseMessage::error(status.clone()))
+            .collect::<Vec<_>>()
+    };
+    let folders = |len: usize| {
+        (0..n(len))
+            .map(|_| FolderInfoResponseMessage::error(status.clone()))
+            .collect::<Vec<_>>()
+    };
+    let plain = |len: usize| (0..n(len)).map(|_| status.clone()).collect::<Vec<_>>();
+    Some(match req {
+        AnyRequest::GetFolder(r) => {
+            AnyResponse::GetFolder(GetFolderResponse::new(folders(r.folder_ids.len())))
+        }
+        AnyRequest::CreateFolder(r) => {
+            AnyResponse::CreateFolder(CreateFolderResponse::new(folders(r.folders.len())))
+        }
+        AnyRequest::FindFolder(r) => AnyResponse::FindFolder(FindFolderResponse::new(
+            (0..n(r.parent_folder_ids.len()))
+                .map(|_| FindFolderResponseMessage::error(status.clone()))
+                .collect(),
+        )),
+        AnyRequest::DeleteFolder(r) => {
+            AnyResponse::DeleteFolder(DeleteFolderResponse::new(plain(r.folder_ids.len())))
+        }
+        AnyRequest::EmptyFolder(r) => {
+            AnyResponse::EmptyFolder(EmptyFolderResponse::new(plain(r.folder_ids.len())))
+        }
+        AnyRequest::MarkAllItemsAsRead(r) => AnyResponse::MarkAllItemsAsRead(
+            MarkAllItemsAsReadResponse::new(plain(r.folder_ids.len())),
+        ),
+        AnyRequest::FindItem(r) => AnyResponse::FindItem(FindItemResponse::new(
+            (0..n(r.parent_folder_ids.len()))
+                .map(|_| FindItemResponseMessage::error(status.clone()))
+                .collect(),
+        )),
+        AnyRequest::CreateItem(r) => {
+            AnyResponse::CreateItem(CreateItemResponse::new(info(r.items.len())))
+        }
+        AnyRequest::GetItem(r) => {
+            AnyResponse::GetItem(GetItemResponse::new(info(r.item_ids.len())))
+        }
+        AnyRequest::MoveItem(r) => {
+            AnyResponse::MoveItem(MoveItemResponse::new(info(r.item_ids.len())))
+        }
+        AnyRequest::CopyItem(r) => {
+            AnyResponse::CopyItem(CopyItemResponse::new(info(r.item_ids.len())))
+        }
+        AnyRequest::ArchiveItem(r) => {
+            AnyResponse::ArchiveItem(ArchiveItemResponse::new(info(r.item_ids.len())))
+        }
+        AnyRequest::DeleteItem(r) => {
+            AnyResponse::DeleteItem(DeleteItemResponse::new(plain(r.item_ids.len())))
+        }
+        AnyRequest::SendItem(r) => {
+            AnyResponse::SendItem(SendItemResponse::new(plain(r.item_ids.len())))
+        }
+        AnyRequest::MarkAsJunk(r) => AnyResponse::MarkAsJunk(MarkAsJunkResponse::new(
+            (0..n(r.item_ids.len()))
+                .map(|_| MarkAsJunkResponseMessage::error(status.clone()))
+                .collect(),
+        )),
+        AnyRequest::UpdateItem(r) => AnyResponse::UpdateItem(UpdateItemResponse::new(
+            info(r.item_changes.len())
+                .into_iter()
+                .map(|m| UpdateItemResponseMessage::new(m, None))
+                .collect(),
+        )),
+        _ => return None,
+    })
 }

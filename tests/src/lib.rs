@@ -116,7 +116,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use bytes::Bytes;
-use ews_model::operations::{AnyRequest, AnyResponse};
+use ews_model::operations::{AnyRequest, AnyResponse, MessageStatus};
 use ews_model::version::{Build, ExchangeVersion};
 use ews_xml::soap::{self, Fault, RequestHeader, ServerVersionInfo};
 use ews_xml::{Name, ReadError, Reader, ResponseCode, XmlRead as _, XmlWrite as _};
@@ -245,12 +245,14 @@ impl Builder {
                 (u.clone(), Mailbox::new(self.seed ^ fnv(u), number))
             })
             .collect();
-        let mut rights = Rights::default();
-        rights.impersonators = self
-            .impersonators
-            .iter()
-            .map(|u| u.to_lowercase())
-            .collect();
+        let mut rights = Rights {
+            impersonators: self
+                .impersonators
+                .iter()
+                .map(|u| u.to_lowercase())
+                .collect(),
+            ..Rights::default()
+        };
         for (owner, delegate) in &self.delegates {
             rights
                 .delegates
@@ -671,19 +673,33 @@ fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
         None => name,
     };
     *lock(&state.operations).entry(op_name.clone()).or_default() += 1;
-    let target = state
-        .rights
-        .acting_user(user, header.impersonation.as_ref(), &state.user_list)
-        .and_then(|actor| match &request {
-            Some(r) => state.rights.target_mailbox(&actor, r, &state.user_list),
-            None => Ok(actor),
-        });
-    let target = match target {
-        Ok(t) => t,
-        Err(denied) => {
-            let soap_code = format!("a:{}", denied.code.as_str());
-            return write_fault(fault(denied.code, &soap_code, &denied.message));
-        }
+    let actor =
+        match state
+            .rights
+            .acting_user(user, header.impersonation.as_ref(), &state.user_list)
+        {
+            Ok(a) => a,
+            Err(denied) => {
+                let soap_code = format!("a:{}", denied.code.as_str());
+                return write_fault(fault(denied.code, &soap_code, &denied.message));
+            }
+        };
+    // A mailbox the actor cannot open: every response message says so, as in Exchange.
+    let target = match &request {
+        Some(r) => match state.rights.target_mailbox(&actor, r, &state.user_list) {
+            Ok(t) => t,
+            Err(denied) => {
+                let status = MessageStatus::error(denied.code.clone(), denied.message.clone());
+                match access::refuse(r, &status) {
+                    Some(response) => return write_response(&svi, &response),
+                    None => {
+                        let soap_code = format!("a:{}", denied.code.as_str());
+                        return write_fault(fault(denied.code, &soap_code, &denied.message));
+                    }
+                }
+            }
+        },
+        None => actor,
     };
     let ctx = Ctx {
         owner: target.clone(),
@@ -711,13 +727,25 @@ fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
             &format!("FakeExchange does not implement the operation {op_name:?}."),
         ));
     };
+    write_response(&svi, &response)
+}
+
+/// HTTP 200 with `response`, or a fault when it cannot be written.
+fn write_response(svi: &ServerVersionInfo, response: &AnyResponse) -> (StatusCode, Vec<u8>) {
     let mut out = Vec::new();
-    match soap::write_response_envelope(&mut out, Some(&svi), |w| response.write_body(w)) {
+    match soap::write_response_envelope(&mut out, Some(svi), |w| response.write_body(w)) {
         Ok(()) => (StatusCode::OK, out),
-        Err(e) => write_fault(fault(
-            ResponseCode::ErrorInternalServerError,
-            "a:ErrorInternalServerError",
-            &format!("writing the response failed: {e}"),
-        )),
+        Err(e) => {
+            let f = fault(
+                ResponseCode::ErrorInternalServerError,
+                "a:ErrorInternalServerError",
+                &format!("writing the response failed: {e}"),
+            );
+            let mut out = Vec::new();
+            let _ = soap::write_response_envelope(&mut out, Some(svi), |w| {
+                f.write_xml(w, Name::soap("Fault"))
+            });
+            (StatusCode::INTERNAL_SERVER_ERROR, out)
+        }
     }
 }

@@ -95,27 +95,27 @@ async fn delegates_reach_the_owners_folders_and_items() {
         .unwrap();
     assert_eq!(read.base().unwrap().subject.as_deref(), Some("for alice"));
 
-    // Carol has no access: by folder or by id.
-    let denied = carol.try_call(&get(alices("inbox"))).await.unwrap_err();
+    // Carol has no access, by folder or by id: each response message says so.
+    let denied = carol.call(&get(alices("inbox"))).await.into_results();
     assert_eq!(
-        denied.response_code(),
-        Some(ResponseCode::ErrorAccessDenied)
+        denied[0].as_ref().unwrap_err().code,
+        ResponseCode::ErrorAccessDenied
     );
     let denied = carol
-        .try_call(&GetItem::new(ItemShape::new(BaseShape::IdOnly)).item(id))
+        .call(&GetItem::new(ItemShape::new(BaseShape::IdOnly)).item(id))
         .await
-        .unwrap_err();
+        .into_results();
     assert_eq!(
-        denied.response_code(),
-        Some(ResponseCode::ErrorAccessDenied)
+        denied[0].as_ref().unwrap_err().code,
+        ResponseCode::ErrorAccessDenied
     );
     // A mailbox that does not exist.
     let mut nobody = DistinguishedFolderId::new(DistinguishedFolderIdName::from("inbox"));
     nobody.mailbox = Some(Mailbox::new("nobody@example.test"));
-    let missing = bob.try_call(&get(nobody.into())).await.unwrap_err();
+    let missing = bob.call(&get(nobody.into())).await.into_results();
     assert_eq!(
-        missing.response_code(),
-        Some(ResponseCode::ErrorNonExistentMailbox)
+        missing[0].as_ref().unwrap_err().code,
+        ResponseCode::ErrorNonExistentMailbox
     );
     alice.finish();
     bob.finish();

@@ -1,12 +1,13 @@
 //! Every request sample of Microsoft's documentation, for each operation FakeExchange
 //! implements, is answered with HTTP 200 and a schema-valid response of that operation (the
 //! samples' ids name items of Microsoft's test mailboxes, so most come back as per-item
-//! errors, in place).
+//! errors, in place). The mailboxes the samples name exist, and alice may open and impersonate
+//! them.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod common;
 
-use common::{ALICE, post, start};
+use common::{ALICE, post};
 use ews_model::operations::parse_response;
 use ews_test_support::{Collector, ms_docs};
 
@@ -32,7 +33,19 @@ const IMPLEMENTED: &[&str] = &[
 
 #[tokio::test]
 async fn every_sample_request_gets_a_valid_response() {
-    let server = start().await;
+    // The mailboxes the samples name, each open to alice, who may also impersonate.
+    let mut builder = ews_tests::FakeExchange::builder()
+        .user(ALICE.0, ALICE.1)
+        .impersonator(ALICE.0);
+    for owner in [
+        "primary@contoso.com",
+        "primary@contoso1000.onmicrosoft.com",
+        "alfred@contoso.com",
+        "sadie@contoso.com",
+    ] {
+        builder = builder.user(owner, "x").delegate(owner, ALICE.0);
+    }
+    let server = builder.start().await.unwrap();
     let mut docs = Collector::new();
     let mut replayed = 0;
     for op in IMPLEMENTED {
