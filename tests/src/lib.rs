@@ -39,8 +39,11 @@
 //! - **Items** of every kind: `CreateItem` (`SaveOnly` into Drafts or the given folder;
 //!   `SendOnly` and `SendAndSaveCopy` deliver to the recipients' inboxes on this server;
 //!   calendar items with attendees and `SendToAllAndSaveCopy`/`SendOnlyToAll` deliver a
-//!   `MeetingRequest` and put a tentative calendar item in each attendee's calendar; response
-//!   objects are not implemented), `GetItem`, `FindItem` (restrictions evaluated with
+//!   `MeetingRequest` and put a tentative calendar item in each attendee's calendar), with the
+//!   response objects: replies, reply-all and forwards (threaded, sent or saved as drafts),
+//!   accept / tentative / decline (the attendee's calendar item and the organizer's attendee
+//!   list record the answer, the request moves to Deleted Items), cancellations (attendees'
+//!   items marked cancelled) and their removal, post replies; `GetItem`, `FindItem` (restrictions evaluated with
 //!   `ews-query`, `SortOrder`, indexed and fractional paging, at most 1,000 items a page,
 //!   `CalendarView` expanding recurring masters into occurrences, `ContactsView`, `Shallow` and
 //!   `SoftDeleted` traversal), `UpdateItem` (set, append, delete; `ErrorIrresolvableConflict`

@@ -610,3 +610,126 @@ async fn fields_newer_than_the_requested_version_are_refused() {
     assert_eq!(r.code, ResponseCode::ErrorInvalidPropertyRequest);
     s.finish();
 }
+
+#[tokio::test]
+async fn replies_forwards_and_meeting_responses() {
+    use ews_model::items::{MeetingReply, ReplyAllToItem, SmartResponse};
+    use ews_model::properties::ResponseType;
+    let server = start().await;
+    let mut alice = Session::new(&server, ALICE);
+    let mut bob = Session::new(&server, BOB);
+    alice
+        .call(
+            &CreateItem::new()
+                .disposition(MessageDisposition::SendAndSaveCopy)
+                .item(Message::new().subject("Lunch?").to(["bob@example.test"])),
+        )
+        .await;
+    let received = id_of(&find_all(&mut bob, "inbox").await[0]);
+    let send = |item: Item| {
+        CreateItem::new()
+            .disposition(MessageDisposition::SendAndSaveCopy)
+            .item(item)
+    };
+    bob.call(&send(Item::ReplyToItem(
+        SmartResponse::new(received.clone()).body(Body::text("Yes")),
+    )))
+    .await;
+    bob.call(&send(Item::ForwardItem(
+        SmartResponse::new(received.clone()).to(["alice@example.test"]),
+    )))
+    .await;
+    bob.call(&send(ReplyAllToItem::new(received.clone()).into()))
+        .await;
+    let mut subjects: Vec<String> = find_all(&mut alice, "inbox")
+        .await
+        .iter()
+        .map(|i| i.base().unwrap().subject.clone().unwrap())
+        .collect();
+    subjects.sort();
+    assert_eq!(subjects, ["FW: Lunch?", "RE: Lunch?", "RE: Lunch?"]);
+    // A forward needs recipients.
+    let nobody = bob
+        .call(&send(Item::ForwardItem(SmartResponse::new(received))))
+        .await;
+    assert_eq!(
+        nobody.into_results()[0].as_ref().unwrap_err().code,
+        ResponseCode::ErrorInvalidRecipients
+    );
+
+    // A meeting: bob accepts, alice sees his answer; alice cancels, bob removes it.
+    alice
+        .call(
+            &CreateItem::new()
+                .invitations(SendMeetingInvitations::SendToAllAndSaveCopy)
+                .item(
+                    CalendarItem::new()
+                        .subject("Planning")
+                        .start(ts("2026-04-01T10:00:00Z"))
+                        .end(ts("2026-04-01T11:00:00Z"))
+                        .required_attendees(["bob@example.test"]),
+                ),
+        )
+        .await;
+    let request = find_all(&mut bob, "inbox")
+        .await
+        .into_iter()
+        .find(|i| matches!(i, Item::MeetingRequest(_)))
+        .unwrap();
+    bob.call(&send(Item::AcceptItem(MeetingReply::new(id_of(&request)))))
+        .await;
+    let Item::CalendarItem(mine) = &find_all(&mut bob, "calendar").await[0] else {
+        panic!()
+    };
+    assert_eq!(mine.my_response_type, Some(ResponseType::Accept));
+    assert!(
+        find_all(&mut bob, "deleteditems")
+            .await
+            .iter()
+            .any(|i| matches!(i, Item::MeetingRequest(_))),
+        "the answered request moves to Deleted Items"
+    );
+    assert!(
+        find_all(&mut alice, "inbox")
+            .await
+            .iter()
+            .any(|i| matches!(i, Item::MeetingResponse(_)))
+    );
+    let organizer = find_all(&mut alice, "calendar").await;
+    // FindItem does not return attendees: read the item.
+    let Item::CalendarItem(theirs) = alice
+        .call(&GetItem::new(ItemShape::new(BaseShape::Default)).item(id_of(&organizer[0])))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(
+        theirs.required_attendees[0].response_type,
+        Some(ResponseType::Accept)
+    );
+    alice
+        .call(&send(Item::CancelCalendarItem(SmartResponse::new(id_of(
+            &organizer[0],
+        )))))
+        .await;
+    assert!(find_all(&mut alice, "calendar").await.is_empty());
+    let Item::CalendarItem(cancelled) = &find_all(&mut bob, "calendar").await[0] else {
+        panic!()
+    };
+    assert_eq!(cancelled.is_cancelled, Some(true));
+    let cancellation = find_all(&mut bob, "inbox")
+        .await
+        .into_iter()
+        .find(|i| matches!(i, Item::MeetingCancellation(_)))
+        .unwrap();
+    bob.call(&send(Item::RemoveItem(ews_model::items::RemoveItem::new(
+        id_of(&cancellation),
+    ))))
+    .await;
+    assert!(find_all(&mut bob, "calendar").await.is_empty());
+    alice.finish();
+    bob.finish();
+}

@@ -25,6 +25,7 @@ use ews_model::view::{FolderView, ItemTraversal, ItemView};
 use ews_query::{Ordering, Q};
 use ews_xml::ResponseCode;
 
+use super::responses::Smart;
 use super::shape::{self, Projection};
 use super::{Lookup, Mailbox};
 
@@ -106,7 +107,7 @@ impl Mailbox {
         self.id_with(ITEM_MAGIC)
     }
 
-    fn item_index(&self, id: &str) -> Option<usize> {
+    pub(super) fn item_index(&self, id: &str) -> Option<usize> {
         self.items.iter().position(|r| r.id == id)
     }
 
@@ -274,7 +275,7 @@ impl Mailbox {
             .map_err(|e: Lookup| e.status())
     }
 
-    fn dist_id(&self, name: &str) -> String {
+    pub(super) fn dist_id(&self, name: &str) -> String {
         self.distinguished(name)
             .map(|r| r.id.clone())
             .unwrap_or_default()
@@ -331,6 +332,7 @@ impl Mailbox {
             m.item.datetime_received = Some(ctx.now);
             m.received_by = Some(SingleRecipient::from(Address::new(ctx.owner.clone())));
         }
+        self.apply_meeting_message(&item);
         let inbox = self.dist_id("inbox");
         self.store(inbox, item, ctx);
     }
@@ -668,19 +670,43 @@ impl Mailbox {
                 let folder = saved.unwrap_or_else(|| self.dist_id("drafts"));
                 Ok(Some(self.store(folder, item, ctx)))
             }
-            Item::ReplyToItem(_)
-            | Item::ReplyAllToItem(_)
-            | Item::ForwardItem(_)
-            | Item::AcceptItem(_)
-            | Item::TentativelyAcceptItem(_)
-            | Item::DeclineItem(_)
-            | Item::CancelCalendarItem(_)
-            | Item::RemoveItem(_)
-            | Item::SuppressReadReceipt(_)
-            | Item::PostReplyItem(_)
-            | Item::AcceptSharingInvitation(_) => Err(MessageStatus::error(
+            Item::ReplyToItem(r) => {
+                let d = req.message_disposition.as_ref();
+                self.smart_response(Smart::Reply, &r, d, saved, ctx, deliveries)
+            }
+            Item::ReplyAllToItem(r) => {
+                let d = req.message_disposition.as_ref();
+                self.smart_response(Smart::ReplyAll, &r.response, d, saved, ctx, deliveries)
+            }
+            Item::ForwardItem(r) => {
+                let d = req.message_disposition.as_ref();
+                self.smart_response(Smart::Forward, &r, d, saved, ctx, deliveries)
+            }
+            Item::AcceptItem(r) => {
+                let d = req.message_disposition.as_ref();
+                self.meeting_reply(ResponseType::Accept, &r, d, ctx, deliveries)
+            }
+            Item::TentativelyAcceptItem(r) => {
+                let d = req.message_disposition.as_ref();
+                self.meeting_reply(ResponseType::Tentative, &r, d, ctx, deliveries)
+            }
+            Item::DeclineItem(r) => {
+                let d = req.message_disposition.as_ref();
+                self.meeting_reply(ResponseType::Decline, &r, d, ctx, deliveries)
+            }
+            Item::CancelCalendarItem(r) => {
+                self.cancel_meeting(&r, req.message_disposition.as_ref(), ctx, deliveries)
+            }
+            Item::RemoveItem(r) => self.remove_cancelled(r.reference_item_id.as_ref()),
+            // Read receipts are not modelled: nothing to suppress.
+            Item::SuppressReadReceipt(r) => {
+                self.reference_exists(r.reference_item_id.as_ref())?;
+                Ok(None)
+            }
+            Item::PostReplyItem(r) => self.post_reply(&r, saved, ctx),
+            Item::AcceptSharingInvitation(_) => Err(MessageStatus::error(
                 ResponseCode::ErrorInvalidItemForOperationCreateItem,
-                "FakeExchange does not implement response objects yet.",
+                "FakeExchange does not implement sharing invitations.",
             )),
             _ => Err(MessageStatus::error(
                 ResponseCode::ErrorInvalidItemForOperationCreateItem,
@@ -811,7 +837,7 @@ impl Mailbox {
     }
 
     /// Moves item `idx` to `folder`: it gets a new id, as in Exchange. The new index.
-    fn move_to(&mut self, idx: usize, folder: String) -> usize {
+    pub(super) fn move_to(&mut self, idx: usize, folder: String) -> usize {
         let old_folder = self.items[idx].folder.clone();
         let id = self.new_item_id();
         let ck = self.new_change_key();
@@ -1230,7 +1256,11 @@ fn names(list: &[Address]) -> String {
 }
 
 /// Sends `m`: a delivery per recipient on this server; marks the message sent.
-fn send(m: &mut Message, ctx: &Ctx, deliveries: &mut Vec<Delivery>) -> Result<(), MessageStatus> {
+pub(super) fn send(
+    m: &mut Message,
+    ctx: &Ctx,
+    deliveries: &mut Vec<Delivery>,
+) -> Result<(), MessageStatus> {
     let recipients: Vec<String> = m
         .to_recipients
         .iter()

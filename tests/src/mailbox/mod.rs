@@ -1,6 +1,7 @@
 //! One user's mailbox: the folder tree, the items, and the operations over them.
 
 mod items;
+mod responses;
 mod shape;
 
 pub(crate) use items::Ctx;
