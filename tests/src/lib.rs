@@ -61,6 +61,31 @@
 //!   anyone else gets a SOAP fault `ErrorImpersonateUserDenied`, an unknown user
 //!   `ErrorNonExistentMailbox`. A delegate ([`Builder::delegate`]) reaches the owner's mailbox
 //!   through `DistinguishedFolderId/Mailbox` or the owner's ids; others get `ErrorAccessDenied`.
+//! - `CreateAttachment`: file, item and reference attachments added to an item; each gets an
+//!   `AttachmentId` (with `RootItemId` and the parent's new `RootItemChangeKey`), files their
+//!   `Size` and a `ContentType` (`application/octet-stream` when none is given); the parent
+//!   gets one new change key and `HasAttachments`. Per-attachment errors: a file without
+//!   `Content` (`ErrorRequiredPropertyMissing`), an item attachment without its item
+//!   (`ErrorMissingItemForCreateItemAttachment`); attachments on attachments (an attachment id
+//!   as the parent, or an attached item carrying attachments) and on single occurrences are
+//!   refused with `ErrorInvalidOperation`.
+//! - `GetAttachment`: attachments by id with their content; attached items in the `Default`
+//!   item shape plus the `AttachmentShape`'s `IncludeMimeContent` and `AdditionalProperties`
+//!   (`BodyType` and `FilterHtmlContent` are ignored). Errors in place: a malformed id
+//!   `ErrorInvalidIdMalformed`, an item that is gone `ErrorItemNotFound`, an attachment that is
+//!   gone `ErrorInvalidAttachmentId`.
+//! - `DeleteAttachment`: removes attachments, same errors as `GetAttachment`; each message
+//!   carries the `RootItemId` with the item's change key after the whole request.
+//! - `GetItem` shows `t:Attachments` as metadata only (ids, name, type, size, inline...): file
+//!   content and attached items only come from `GetAttachment`. An item that gets a new id
+//!   (moved, copied) gives its attachments new ids, as in Exchange.
+//! - `ExportItems`: each item's data as base64 `Data`. **FakeExchange-specific format**: a
+//!   header line and the item's EWS XML with its attachments and their content, not
+//!   Exchange's binary stream; only this server's `UploadItems` reads it.
+//! - `UploadItems`: `CreateNew` (no `ItemId` allowed), `Update` (the `ItemId` must name an
+//!   item in `ParentFolderId`; it keeps its id and gets a new change key) and `UpdateOrCreate`
+//!   into a folder; data this server did not export gives `ErrorCorruptData` for that item;
+//!   `IsAssociated="true"` is refused (`ErrorInvalidOperation`).
 //! - Any other operation: HTTP 500 with a SOAP fault `ErrorInvalidOperation`.
 //!
 //! # Faults on demand
@@ -617,6 +642,15 @@ fn dispatch(
         AnyRequest::MarkAllItemsAsRead(r) => {
             AnyResponse::MarkAllItemsAsRead(mb.mark_all_items_as_read(r))
         }
+        AnyRequest::CreateAttachment(r) => {
+            AnyResponse::CreateAttachment(mb.create_attachment(r, ctx))
+        }
+        AnyRequest::GetAttachment(r) => AnyResponse::GetAttachment(mb.get_attachment(r, ctx)),
+        AnyRequest::DeleteAttachment(r) => {
+            AnyResponse::DeleteAttachment(mb.delete_attachment(r, ctx))
+        }
+        AnyRequest::ExportItems(r) => AnyResponse::ExportItems(mb.export_items(r)),
+        AnyRequest::UploadItems(r) => AnyResponse::UploadItems(mb.upload_items(r, ctx)),
         _ => return Ok(None),
     };
     for d in deliveries {

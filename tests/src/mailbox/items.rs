@@ -78,7 +78,7 @@ pub(crate) struct Delivery {
 
 /// What an item id names.
 #[derive(Debug, Clone, Copy)]
-enum Target {
+pub(super) enum Target {
     Item(usize),
     /// Occurrence `index` (1-based) of the recurring master at `master`.
     Occurrence {
@@ -87,14 +87,14 @@ enum Target {
     },
 }
 
-fn not_found() -> MessageStatus {
+pub(super) fn not_found() -> MessageStatus {
     MessageStatus::error(
         ResponseCode::ErrorItemNotFound,
         "The specified object was not found in the store.",
     )
 }
 
-fn malformed() -> MessageStatus {
+pub(super) fn malformed() -> MessageStatus {
     MessageStatus::error(ResponseCode::ErrorInvalidIdMalformed, "Id is malformed.")
 }
 
@@ -111,7 +111,7 @@ impl Mailbox {
         self.items.iter().position(|r| r.id == id)
     }
 
-    fn resolve_item(&self, id: &ItemIdChoice) -> Result<Target, MessageStatus> {
+    pub(super) fn resolve_item(&self, id: &ItemIdChoice) -> Result<Target, MessageStatus> {
         match id {
             ItemIdChoice::ItemId(i) => self.resolve_item_text(i.id.trim()),
             ItemIdChoice::OccurrenceItemId(o) => {
@@ -269,7 +269,7 @@ impl Mailbox {
             .count()
     }
 
-    fn folder_or_error(&self, id: &FolderIdChoice) -> Result<String, MessageStatus> {
+    pub(super) fn folder_or_error(&self, id: &FolderIdChoice) -> Result<String, MessageStatus> {
         self.resolve(id)
             .map(|i| self.folders[i].id.clone())
             .map_err(|e: Lookup| e.status())
@@ -283,6 +283,7 @@ impl Mailbox {
 
     /// Stores `item` in `folder` with fresh ids; its index.
     pub(super) fn store(&mut self, folder: String, mut item: Item, ctx: &Ctx) -> usize {
+        self.admit_attachments(&mut item, ctx);
         finalize(&mut item, ctx);
         if let Some(b) = item.base_mut() {
             b.item_id = None;
@@ -362,9 +363,15 @@ impl Mailbox {
             req.item_ids
                 .iter()
                 .map(|id| match self.resolve_item(id) {
-                    Ok(t) => ItemInfoResponseMessage::success(
-                        projection.apply(self.full_target(t), &req.item_shape),
-                    ),
+                    Ok(t) => {
+                        let mut item = projection.apply(self.full_target(t), &req.item_shape);
+                        let root = match t {
+                            Target::Item(i) => i,
+                            Target::Occurrence { master, .. } => master,
+                        };
+                        self.present_attachments(&mut item, root);
+                        ItemInfoResponseMessage::success(item)
+                    }
                     Err(s) => ItemInfoResponseMessage::error(s),
                 })
                 .collect(),
@@ -1211,7 +1218,7 @@ fn id_only(full: &Item) -> Item {
 }
 
 /// Sets what the server computes: class, size, attachment flag, display lists.
-fn finalize(item: &mut Item, ctx: &Ctx) {
+pub(super) fn finalize(item: &mut Item, ctx: &Ctx) {
     let class = match item {
         Item::Message(_) => "IPM.Note",
         Item::CalendarItem(_) => "IPM.Appointment",
@@ -1233,8 +1240,15 @@ fn finalize(item: &mut Item, ctx: &Ctx) {
             b.item_class = Some(class.to_owned());
         }
         b.has_attachments = Some(!b.attachments.is_empty());
+        let attached: usize = b
+            .attachments
+            .iter()
+            .filter_map(|a| a.base().size)
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .sum();
         let size = b.subject.as_ref().map_or(0, String::len)
             + b.body.as_ref().map_or(0, |x| x.content.len())
+            + attached
             + 512;
         b.size = Some(i32::try_from(size).unwrap_or(i32::MAX));
         b.last_modified_time.get_or_insert(ctx.now);

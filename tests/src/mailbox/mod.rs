@@ -1,5 +1,6 @@
 //! One user's mailbox: the folder tree, the items, and the operations over them.
 
+mod attachments;
 mod items;
 mod responses;
 mod shape;
