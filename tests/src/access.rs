@@ -100,6 +100,29 @@ fn hint(req: &AnyRequest) -> Option<Hint> {
         AnyRequest::MarkAsJunk(r) => items(&r.item_ids),
         AnyRequest::ArchiveItem(r) => items(&r.item_ids),
         AnyRequest::UpdateItem(r) => r.item_changes.iter().find_map(|c| item_hint(&c.item_id)),
+        AnyRequest::UpdateFolder(r) => r
+            .folder_changes
+            .iter()
+            .find_map(|c| folder_hint(&c.folder_id)),
+        AnyRequest::MoveFolder(r) => folders(&r.folder_ids),
+        AnyRequest::CopyFolder(r) => folders(&r.folder_ids),
+        AnyRequest::CreateAttachment(r) => owner_of_id(&r.parent_item_id.id).map(Hint::Owner),
+        AnyRequest::GetAttachment(r) => r
+            .attachment_ids
+            .iter()
+            .find_map(|a| owner_of_id(&a.id).map(Hint::Owner)),
+        AnyRequest::DeleteAttachment(r) => r
+            .attachment_ids
+            .iter()
+            .find_map(|a| owner_of_id(&a.id).map(Hint::Owner)),
+        AnyRequest::ExportItems(r) => r
+            .item_ids
+            .iter()
+            .find_map(|i| owner_of_id(&i.id).map(Hint::Owner)),
+        AnyRequest::UploadItems(r) => r
+            .items
+            .iter()
+            .find_map(|i| owner_of_id(&i.parent_folder_id.id).map(Hint::Owner)),
         _ => None,
     }
 }

@@ -86,6 +86,43 @@
 //!   item in `ParentFolderId`; it keeps its id and gets a new change key) and `UpdateOrCreate`
 //!   into a folder; data this server did not export gives `ErrorCorruptData` for that item;
 //!   `IsAssociated="true"` is refused (`ErrorInvalidOperation`).
+//! - `UpdateFolder`: `SetFolderField`, `DeleteFolderField` and extended properties;
+//!   `AppendToFolderField` only on `folder:PermissionSet` (else `ErrorInvalidPropertyAppend`).
+//!   All updates of one folder apply or none does. Read-only fields give
+//!   `ErrorInvalidPropertySet`, fields the folder type lacks `ErrorInvalidPropertyRequest`, an
+//!   empty or deleted display name `ErrorInvalidPropertySet`/`ErrorInvalidPropertyDelete`, a
+//!   name a sibling has (case-insensitively) `ErrorFolderExists`. The folder gets a new change
+//!   key; the response carries its id.
+//! - `MoveFolder`: the folder keeps its id and gets a new change key. Distinguished folders
+//!   give `ErrorMoveDistinguishedFolder`; a destination inside the folder's own subtree
+//!   `ErrorMoveCopyFailed`; a sibling of the same name there `ErrorFolderExists`.
+//! - `CopyFolder`: a deep copy (subfolders and live items) with new ids everywhere; the same
+//!   subtree and name checks as `MoveFolder`. Distinguished folders may be copied (the copy is
+//!   an ordinary folder).
+//! - `ConvertId`: `EwsId` (the ids as issued), `EwsLegacyId`, `EntryId`, `HexEntryId`,
+//!   `StoreId` and `OwaId`, by a FakeExchange-specific reversible encoding of the same bytes
+//!   (entry ids are 4 zero flag bytes, a fixed 16-byte provider id, then the id's bytes;
+//!   `StoreId` adds a byte for folder, item or occurrence; `EwsLegacyId` and `OwaId` add a
+//!   magic prefix, `OwaId` in URL-safe base64). Only the text is converted, nothing is looked
+//!   up. Per id: `ErrorInvalidIdMalformed` (or `…EwsLegacyIdFormat`), `ErrorInvalidIdEmpty`,
+//!   `ErrorNonExistentMailbox` for an unknown `Mailbox`; public folder ids give
+//!   `ErrorInvalidOperation`.
+//! - `ResolveNames`: searches the directory (users, then the groups added with
+//!   [`Builder::group`]; names from [`Builder::display_name`] or the address's local part) and
+//!   the caller's contacts and private lists (the Contacts folder, or `ParentFolderIds`), in
+//!   the order `SearchScope` says (default: directory first). An entry matches a prefix of a
+//!   display name or of one of its words (contacts: also given name, surname, nickname), or a
+//!   prefix of an address; with `smtp:` in front, addresses only. A contact gives one
+//!   resolution per address, with its `ItemId`; private lists come as `PrivateDL` (routing type
+//!   `MAPIPDL`). `ReturnFullContactData` adds a `Contact` (directory entries: name, address,
+//!   `ContactSource` `ActiveDirectory`; contacts: the stored contact); `ContactDataShape` is
+//!   ignored. At most 100 resolutions; one is `Success`, several a `Warning`
+//!   `ErrorNameResolutionMultipleResults` with all of them, none `ErrorNameResolutionNoResults`.
+//! - `ExpandDL`: a private list by `ItemId` (its members, completed from the directory; a
+//!   malformed or unknown id gives the item errors), or a group by address, alias or display
+//!   name (its members: `Mailbox` for users, `PublicDL` for groups, `OneOff` otherwise). Not
+//!   recursive. No such list: `ErrorNameResolutionNoResults` (as Exchange's error sample; its
+//!   prose says `Success`), several: `ErrorNameResolutionMultipleResults`.
 //! - Any other operation: HTTP 500 with a SOAP fault `ErrorInvalidOperation`.
 //!
 //! # Faults on demand
@@ -131,6 +168,7 @@
 #![forbid(unsafe_code)]
 
 mod access;
+mod directory;
 mod faults;
 mod mailbox;
 
@@ -159,6 +197,7 @@ use tokio::task::JoinHandle;
 use tokio_rustls::TlsAcceptor;
 
 use crate::access::Rights;
+use crate::directory::Directory;
 use crate::mailbox::{Ctx, Mailbox};
 use ews_model::time::DateTime;
 
@@ -185,6 +224,8 @@ pub enum Error {
 #[derive(Debug, Clone)]
 pub struct Builder {
     users: Vec<(String, String)>,
+    names: Vec<(String, String)>,
+    groups: Vec<(String, Vec<String>)>,
     build: Build,
     tls: bool,
     listen: SocketAddr,
@@ -198,6 +239,8 @@ impl Default for Builder {
     fn default() -> Self {
         Self {
             users: Vec::new(),
+            names: Vec::new(),
+            groups: Vec::new(),
             build: Build::new(15, 1, 2507, 6),
             tls: false,
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -214,6 +257,36 @@ impl Builder {
     #[must_use]
     pub fn user(mut self, email: impl Into<String>, password: impl Into<String>) -> Self {
         self.users.push((email.into(), password.into()));
+        self
+    }
+    /// The display name of the user or group `address` in the directory (`ResolveNames`,
+    /// `ExpandDL`). Without one, the name comes from the address's local part:
+    /// `alice@example.test` is `Alice`, `ann.lee@example.test` is `Ann Lee`.
+    #[must_use]
+    pub fn display_name(mut self, address: impl Into<String>, name: impl Into<String>) -> Self {
+        self.names.push((address.into(), name.into()));
+        self
+    }
+    /// Adds a public distribution group (a directory group without a mailbox) with the
+    /// addresses of its members: `ResolveNames` finds it, `ExpandDL` lists its members
+    /// (users of the server, other groups, or any address).
+    ///
+    /// ```
+    /// let builder = ews_tests::FakeExchange::builder()
+    ///     .user("alice@example.test", "secret")
+    ///     .group("team@example.test", ["alice@example.test", "bob@example.test"]);
+    /// # let _ = builder;
+    /// ```
+    #[must_use]
+    pub fn group<M: Into<String>>(
+        mut self,
+        address: impl Into<String>,
+        members: impl IntoIterator<Item = M>,
+    ) -> Self {
+        self.groups.push((
+            address.into(),
+            members.into_iter().map(Into::into).collect(),
+        ));
         self
     }
     /// The build the server reports (default 15.1.2507.6, Exchange 2016).
@@ -297,6 +370,7 @@ impl Builder {
             mailboxes: Mutex::new(mailboxes),
             user_list,
             rights,
+            directory: Directory::new(&self.users, &self.names, &self.groups),
             build: self.build,
             requests: AtomicUsize::new(0),
             operations: Mutex::new(HashMap::new()),
@@ -386,6 +460,7 @@ struct State {
     /// Lower-cased addresses in the order they were added (a user's number is its index).
     user_list: Vec<String>,
     rights: Rights,
+    directory: Directory,
     build: Build,
     requests: AtomicUsize,
     operations: Mutex<HashMap<String, usize>>,
@@ -605,6 +680,7 @@ fn read_request(body: &[u8]) -> Result<(RequestHeader, Option<AnyRequest>, Strin
 /// caller has no mailbox; `Ok(None)` for an operation the server does not implement.
 fn dispatch(
     boxes: &mut HashMap<String, Mailbox>,
+    dir: &Directory,
     user: &str,
     request: AnyRequest,
     ctx: &Ctx,
@@ -616,6 +692,14 @@ fn dispatch(
         AnyRequest::FindFolder(r) => AnyResponse::FindFolder(mb.find_folder(r)),
         AnyRequest::CreateFolder(r) => AnyResponse::CreateFolder(mb.create_folder(r)),
         AnyRequest::DeleteFolder(r) => AnyResponse::DeleteFolder(mb.delete_folder(r)),
+        AnyRequest::UpdateFolder(r) => AnyResponse::UpdateFolder(mb.update_folder(r, ctx.version)),
+        AnyRequest::MoveFolder(r) => AnyResponse::MoveFolder(mb.move_folder(r)),
+        AnyRequest::CopyFolder(r) => AnyResponse::CopyFolder(mb.copy_folder(r)),
+        AnyRequest::ConvertId(r) => AnyResponse::ConvertId(directory::convert_id(dir, r)),
+        AnyRequest::ResolveNames(r) => {
+            AnyResponse::ResolveNames(directory::resolve_names(dir, mb, r))
+        }
+        AnyRequest::ExpandDl(r) => AnyResponse::ExpandDl(directory::expand_dl(dir, mb, r)),
         AnyRequest::GetItem(r) => AnyResponse::GetItem(mb.get_item(r, ctx)),
         AnyRequest::FindItem(r) => AnyResponse::FindItem(mb.find_item(r, ctx)),
         AnyRequest::CreateItem(r) => {
@@ -745,7 +829,7 @@ fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
     };
     let response = {
         let mut boxes = lock(&state.mailboxes);
-        match request.map(|r| dispatch(&mut boxes, &target, r, &ctx)) {
+        match request.map(|r| dispatch(&mut boxes, &state.directory, &target, r, &ctx)) {
             Some(Err(())) => {
                 return write_fault(fault(
                     ResponseCode::ErrorMailboxStoreUnavailable,

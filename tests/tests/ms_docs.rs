@@ -29,6 +29,17 @@ const IMPLEMENTED: &[&str] = &[
     "ArchiveItem",
     "EmptyFolder",
     "MarkAllItemsAsRead",
+    "UpdateFolder",
+    "MoveFolder",
+    "CopyFolder",
+    "ConvertId",
+    "ResolveNames",
+    "ExpandDL",
+    "CreateAttachment",
+    "GetAttachment",
+    "DeleteAttachment",
+    "ExportItems",
+    "UploadItems",
 ];
 
 #[tokio::test]
@@ -50,7 +61,20 @@ async fn every_sample_request_gets_a_valid_response() {
     let mut replayed = 0;
     for op in IMPLEMENTED {
         for path in ms_docs(Some(op), "request") {
-            let body = std::fs::read(&path).unwrap();
+            // The samples elide long MIME content with "…", which is not base64: drop it.
+            let body: String = std::fs::read_to_string(&path)
+                .unwrap()
+                .lines()
+                .map(|l| {
+                    if l.contains("MimeContent") {
+                        l.replace('…', "")
+                    } else {
+                        l.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let body = body.into_bytes();
             let name = format!("{op}-{}", path.file_stem().unwrap().to_string_lossy());
             let reply = post(&server, ALICE, body).await;
             let text = String::from_utf8_lossy(&reply.body).into_owned();
@@ -62,7 +86,7 @@ async fn every_sample_request_gets_a_valid_response() {
     }
     eprintln!("{replayed} sample requests replayed");
     if ews_test_support::require_schema() {
-        assert!(replayed >= 60, "only {replayed} samples");
+        assert!(replayed >= 80, "only {replayed} samples");
     }
     docs.finish();
 }

@@ -87,6 +87,19 @@ pub(super) enum Target {
     },
 }
 
+/// Whether `raw` (decoded) has the shape of an item id.
+pub(super) fn is_item_id(raw: &[u8]) -> bool {
+    raw.len() == ITEM_MAGIC.len() + ID_RANDOM && raw.starts_with(ITEM_MAGIC)
+}
+
+/// Whether `raw` (decoded) has the shape of an occurrence id.
+pub(super) fn is_occurrence_id(raw: &[u8]) -> bool {
+    let head = OCCURRENCE_MAGIC.len() + 2;
+    raw.len() == head + ITEM_MAGIC.len() + ID_RANDOM + 4
+        && raw.starts_with(OCCURRENCE_MAGIC)
+        && is_item_id(&raw[head..raw.len() - 4])
+}
+
 pub(super) fn not_found() -> MessageStatus {
     MessageStatus::error(
         ResponseCode::ErrorItemNotFound,
@@ -267,6 +280,41 @@ impl Mailbox {
                     .is_some_and(|m| m.is_read == Some(false))
             })
             .count()
+    }
+
+    /// The contacts and private distribution lists of `folders` (the Contacts folder when
+    /// empty), with their ids, in creation order (for `ResolveNames`).
+    pub(crate) fn address_book(
+        &self,
+        folders: &[FolderIdChoice],
+    ) -> Result<Vec<Item>, MessageStatus> {
+        let ids = if folders.is_empty() {
+            vec![self.dist_id("contacts")]
+        } else {
+            folders
+                .iter()
+                .map(|f| self.folder_or_error(f))
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        Ok(self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                !r.soft_deleted
+                    && ids.contains(&r.folder)
+                    && matches!(r.item, Item::Contact(_) | Item::DistributionList(_))
+            })
+            .map(|(i, _)| self.full(i))
+            .collect())
+    }
+
+    /// The item `id` names, with its ids (for `ExpandDL` of a private list).
+    pub(crate) fn item_by_id(&self, id: &ItemId) -> Result<Item, MessageStatus> {
+        match self.resolve_item_text(id.id.trim())? {
+            Target::Item(i) => Ok(self.full(i)),
+            Target::Occurrence { .. } => Err(not_found()),
+        }
     }
 
     pub(super) fn folder_or_error(&self, id: &FolderIdChoice) -> Result<String, MessageStatus> {

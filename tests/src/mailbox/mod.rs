@@ -1,6 +1,7 @@
 //! One user's mailbox: the folder tree, the items, and the operations over them.
 
 mod attachments;
+mod folders_ops;
 mod items;
 mod responses;
 mod shape;
@@ -48,6 +49,32 @@ const TREE: &[(&str, Option<&str>)] = &[
     ("recoverableitemspurges", Some("recoverableitemsroot")),
     ("searchfolders", Some("root")),
 ];
+
+/// What an id this server issues names, told from its decoded bytes (the magic prefix and
+/// the length).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdKind {
+    /// A folder id.
+    Folder,
+    /// An item id.
+    Item,
+    /// The id of one occurrence of a recurring series.
+    Occurrence,
+}
+
+/// The kind of id `raw` (decoded from base64) is, `None` when this server never issues
+/// such an id.
+pub(crate) fn id_kind(raw: &[u8]) -> Option<IdKind> {
+    if raw.len() == ID_MAGIC.len() + ID_RANDOM && raw.starts_with(ID_MAGIC) {
+        Some(IdKind::Folder)
+    } else if items::is_item_id(raw) {
+        Some(IdKind::Item)
+    } else if items::is_occurrence_id(raw) {
+        Some(IdKind::Occurrence)
+    } else {
+        None
+    }
+}
 
 /// SplitMix64: small, seeded, deterministic.
 #[derive(Debug, Clone)]
