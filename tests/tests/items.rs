@@ -601,13 +601,38 @@ async fn fields_newer_than_the_requested_version_are_refused() {
             &GetItem::new(
                 ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:UniqueBody")),
             )
-            .item(id),
+            .item(id.clone()),
         )
         .await
         .into_results()
         .remove(0)
         .unwrap_err();
     assert_eq!(r.code, ResponseCode::ErrorInvalidPropertyRequest);
+    // Setting a field newer than the requested version: refused, on create and on update.
+    s.version = "Exchange2010";
+    let mut m = Message::new().subject("reminder");
+    m.item.reminder_next_time = Some(ts("2026-05-01T08:00:00Z"));
+    let created = s
+        .call(
+            &CreateItem::new()
+                .disposition(MessageDisposition::SaveOnly)
+                .item(m.clone()),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(created.code, ResponseCode::ErrorSchemaValidation);
+    let updated = s
+        .call(
+            &UpdateItem::new(ConflictResolution::AlwaysOverwrite)
+                .change(ItemChange::new(id).set(ItemBase::REMINDER_NEXT_TIME, m)),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(updated.code, ResponseCode::ErrorSchemaValidation);
     s.finish();
 }
 

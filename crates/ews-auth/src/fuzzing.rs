@@ -40,10 +40,60 @@ pub fn oauth_token_response(data: &[u8]) {
     }
 }
 
+/// Feeds `data` as the CHALLENGE_MESSAGE of an NTLM handshake (base64 in a
+/// `WWW-Authenticate: NTLM` header; the first byte, when odd, adds a TLS channel binding):
+/// never panics; a challenge that is taken gives an `Authorization` value.
+pub fn ntlm_challenge(data: &[u8]) {
+    use crate::{AuthScheme, AuthStep, Credentials, Ntlm, RequestInfo};
+    use base64::Engine as _;
+    let Ok(creds) = Credentials::password(r"EXAMPLE\user", "secret") else {
+        return;
+    };
+    let Ok(mut ntlm) = Ntlm::new(&creds) else {
+        return;
+    };
+    let hash = [7u8; 32];
+    let req = match data.first() {
+        Some(b) if b % 2 == 1 => {
+            RequestInfo::new("POST", "/EWS/Exchange.asmx").with_tls_server_end_point(&hash)
+        }
+        _ => RequestInfo::new("POST", "/EWS/Exchange.asmx"),
+    };
+    let now = Instant::now();
+    let Ok(first) = crate::parse_www_authenticate(&["NTLM"]) else {
+        return;
+    };
+    if !matches!(ntlm.handle_challenge(&first, now), Ok(AuthStep::Retry)) {
+        return;
+    }
+    let _ = ntlm.poll_authorization(&req, now);
+    let header = format!(
+        "NTLM {}",
+        base64::engine::general_purpose::STANDARD.encode(data)
+    );
+    let Ok(second) = crate::parse_www_authenticate(&[header.as_str()]) else {
+        return;
+    };
+    if let Ok(AuthStep::Retry) = ntlm.handle_challenge(&second, now) {
+        let _ = ntlm.poll_authorization(&req, now);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn entry_points_run() {
+        super::ntlm_challenge(b"");
+        super::ntlm_challenge(b"NTLMSSP\0\x02\0\0\0\xff\xff\xff\xff");
+        let mut y: u32 = 11;
+        for len in 0..600 {
+            let mut m = b"NTLMSSP\0\x02\0\0\0".to_vec();
+            m.extend((0..len % 120).map(|_| {
+                y = y.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                (y >> 16) as u8
+            }));
+            super::ntlm_challenge(&m);
+        }
         super::www_authenticate(b"Negotiate\nNTLM TlRMTVNTUAAB\nBasic realm=\"a\\\"b\", x=y");
         super::www_authenticate(b"\xff\xfe\"");
         super::oauth_token_response(br#"{"access_token":"a","expires_in":"3599"}"#);

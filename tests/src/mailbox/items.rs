@@ -620,6 +620,9 @@ impl Mailbox {
         ctx: &Ctx,
         deliveries: &mut Vec<Delivery>,
     ) -> Result<Option<usize>, MessageStatus> {
+        if let Some(def) = newer_field(&item, ctx.version) {
+            return Err(too_new(def));
+        }
         match item {
             Item::Message(mut m) => {
                 let Some(disposition) = &req.message_disposition else {
@@ -848,7 +851,7 @@ impl Mailbox {
             .message()
             .is_some_and(|m| m.item.is_draft == Some(false));
         for update in &change.updates {
-            apply_update(&mut item, update, sent)?;
+            apply_update(&mut item, update, sent, ctx.version)?;
         }
         if let Some(b) = item.base_mut() {
             b.last_modified_time = Some(ctx.now);
@@ -1256,6 +1259,33 @@ fn message_mut(item: &mut Item) -> Option<&mut Message> {
     }
 }
 
+/// A field set on `item` that the requested schema version does not have.
+fn newer_field(
+    item: &Item,
+    version: ExchangeVersion,
+) -> Option<&'static ews_model::fields::FieldDef> {
+    item.table().iter().find(|def| {
+        !def.is_supported_by(version)
+            && match ews_query::field_value(item, def, None) {
+                None => false,
+                Some(ews_query::Value::List(l)) => !l.is_empty(),
+                Some(_) => true,
+            }
+    })
+}
+
+/// The error for a field the requested schema version does not have: Exchange's schema
+/// validation would refuse the element.
+fn too_new(def: &ews_model::fields::FieldDef) -> MessageStatus {
+    MessageStatus::error(
+        ResponseCode::ErrorSchemaValidation,
+        format!(
+            "{} is not part of the requested schema version.",
+            def.uri.uri()
+        ),
+    )
+}
+
 /// An item of the same kind carrying only its id.
 fn id_only(full: &Item) -> Item {
     let mut out = shape::empty_like(full);
@@ -1444,6 +1474,7 @@ fn apply_update(
     item: &mut Item,
     update: &ItemChangeDescription,
     sent: bool,
+    version: ExchangeVersion,
 ) -> Result<(), MessageStatus> {
     let path = update.path();
     if let ews_model::operations::FieldPath::Extended(uri) = path {
@@ -1480,6 +1511,9 @@ fn apply_update(
         .table()
         .by_uri(uri)
         .ok_or_else(|| invalid_property(&format!("{uri} is not a property of this item.")))?;
+    if !def.is_supported_by(version) {
+        return Err(too_new(def));
+    }
     if def.is_read_only() {
         return Err(MessageStatus::error(
             ResponseCode::ErrorInvalidPropertySet,
