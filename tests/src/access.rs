@@ -205,8 +205,8 @@ impl Rights {
 }
 
 /// The response to `req` with every message carrying `status`: how Exchange answers a
-/// request for a mailbox the caller cannot open. `None` for operations without per-id
-/// messages.
+/// request that fails as a whole (a mailbox the caller cannot open, a destination folder
+/// that does not exist). `None` for operations without per-id messages.
 pub(crate) fn refuse(req: &AnyRequest, status: &MessageStatus) -> Option<AnyResponse> {
     let n = |len: usize| len.max(1);
     let info = |len: usize| {

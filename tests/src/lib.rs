@@ -702,24 +702,36 @@ fn dispatch(
         AnyRequest::ExpandDl(r) => AnyResponse::ExpandDl(directory::expand_dl(dir, mb, r)),
         AnyRequest::GetItem(r) => AnyResponse::GetItem(mb.get_item(r, ctx)),
         AnyRequest::FindItem(r) => AnyResponse::FindItem(mb.find_item(r, ctx)),
-        AnyRequest::CreateItem(r) => {
-            let (resp, d) = mb.create_item(r, ctx);
-            deliveries = d;
-            AnyResponse::CreateItem(resp)
-        }
-        AnyRequest::UpdateItem(r) => {
-            let (resp, d) = mb.update_item(r, ctx);
-            deliveries = d;
-            AnyResponse::UpdateItem(resp)
-        }
-        AnyRequest::SendItem(r) => {
-            let (resp, d) = mb.send_item(r, ctx);
-            deliveries = d;
-            AnyResponse::SendItem(resp)
-        }
+        AnyRequest::CreateItem(r) => match mb.create_item(r, ctx) {
+            Ok((resp, d)) => {
+                deliveries = d;
+                AnyResponse::CreateItem(resp)
+            }
+            Err(status) => return Ok(access::refuse(&request, &status)),
+        },
+        AnyRequest::UpdateItem(r) => match mb.update_item(r, ctx) {
+            Ok((resp, d)) => {
+                deliveries = d;
+                AnyResponse::UpdateItem(resp)
+            }
+            Err(status) => return Ok(access::refuse(&request, &status)),
+        },
+        AnyRequest::SendItem(r) => match mb.send_item(r, ctx) {
+            Ok((resp, d)) => {
+                deliveries = d;
+                AnyResponse::SendItem(resp)
+            }
+            Err(status) => return Ok(access::refuse(&request, &status)),
+        },
         AnyRequest::DeleteItem(r) => AnyResponse::DeleteItem(mb.delete_item(r, ctx)),
-        AnyRequest::MoveItem(r) => AnyResponse::MoveItem(mb.move_item(r)),
-        AnyRequest::CopyItem(r) => AnyResponse::CopyItem(mb.copy_item(r)),
+        AnyRequest::MoveItem(r) => match mb.move_item(r) {
+            Ok(resp) => AnyResponse::MoveItem(resp),
+            Err(status) => return Ok(access::refuse(&request, &status)),
+        },
+        AnyRequest::CopyItem(r) => match mb.copy_item(r) {
+            Ok(resp) => AnyResponse::CopyItem(resp),
+            Err(status) => return Ok(access::refuse(&request, &status)),
+        },
         AnyRequest::MarkAsJunk(r) => AnyResponse::MarkAsJunk(mb.mark_as_junk(r)),
         AnyRequest::ArchiveItem(r) => AnyResponse::ArchiveItem(mb.archive_item(r)),
         AnyRequest::EmptyFolder(r) => AnyResponse::EmptyFolder(mb.empty_folder(r)),

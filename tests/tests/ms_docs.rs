@@ -61,20 +61,7 @@ async fn every_sample_request_gets_a_valid_response() {
     let mut replayed = 0;
     for op in IMPLEMENTED {
         for path in ms_docs(Some(op), "request") {
-            // The samples elide long MIME content with "…", which is not base64: drop it.
-            let body: String = std::fs::read_to_string(&path)
-                .unwrap()
-                .lines()
-                .map(|l| {
-                    if l.contains("MimeContent") {
-                        l.replace('…', "")
-                    } else {
-                        l.to_owned()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            let body = body.into_bytes();
+            let body = ews_test_support::ms_docs_sample(&path);
             let name = format!("{op}-{}", path.file_stem().unwrap().to_string_lossy());
             let reply = post(&server, ALICE, body).await;
             let text = String::from_utf8_lossy(&reply.body).into_owned();

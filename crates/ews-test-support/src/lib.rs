@@ -39,4 +39,4 @@ mod paths;
 
 pub use collector::Collector;
 pub use gate::{GateOutcome, SchemaGate, assert_all_valid, assert_valid, gate};
-pub use paths::{fixtures_dir, ms_docs, require_schema, schema_dir, shared_dir};
+pub use paths::{fixtures_dir, ms_docs, ms_docs_sample, require_schema, schema_dir, shared_dir};

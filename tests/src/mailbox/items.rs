@@ -317,6 +317,14 @@ impl Mailbox {
         }
     }
 
+    /// The folder an optional folder id names (`None` for none).
+    fn optional_folder(
+        &self,
+        id: Option<&FolderIdChoice>,
+    ) -> Result<Option<String>, MessageStatus> {
+        id.map(|f| self.folder_or_error(f)).transpose()
+    }
+
     pub(super) fn folder_or_error(&self, id: &FolderIdChoice) -> Result<String, MessageStatus> {
         self.resolve(id)
             .map(|i| self.folders[i].id.clone())
@@ -578,28 +586,14 @@ impl Mailbox {
         Ok(FindItemRoot::items(paging, items))
     }
 
+    /// `Err` when the request as a whole fails (its `SavedItemFolderId` names no folder).
     pub(crate) fn create_item(
         &mut self,
         req: &CreateItem,
         ctx: &Ctx,
-    ) -> (CreateItemResponse, Vec<Delivery>) {
+    ) -> Result<(CreateItemResponse, Vec<Delivery>), MessageStatus> {
         let mut deliveries = Vec::new();
-        let saved = match req
-            .saved_item_folder_id
-            .as_ref()
-            .map(|f| self.folder_or_error(f))
-        {
-            Some(Err(status)) => {
-                let messages = req
-                    .items
-                    .iter()
-                    .map(|_| ItemInfoResponseMessage::error(status.clone()))
-                    .collect();
-                return (CreateItemResponse::new(messages), deliveries);
-            }
-            Some(Ok(f)) => Some(f),
-            None => None,
-        };
+        let saved = self.optional_folder(req.saved_item_folder_id.as_ref())?;
         let mut messages = Vec::with_capacity(req.items.len());
         for item in &req.items {
             let result = self.create_one(req, item.clone(), saved.clone(), ctx, &mut deliveries);
@@ -609,7 +603,7 @@ impl Mailbox {
                 Err(s) => ItemInfoResponseMessage::error(s),
             });
         }
-        (CreateItemResponse::new(messages), deliveries)
+        Ok((CreateItemResponse::new(messages), deliveries))
     }
 
     fn create_one(
@@ -773,33 +767,14 @@ impl Mailbox {
         }
     }
 
+    /// `Err` when the request as a whole fails (its `SavedItemFolderId` names no folder).
     pub(crate) fn update_item(
         &mut self,
         req: &UpdateItem,
         ctx: &Ctx,
-    ) -> (UpdateItemResponse, Vec<Delivery>) {
+    ) -> Result<(UpdateItemResponse, Vec<Delivery>), MessageStatus> {
         let mut deliveries = Vec::new();
-        let saved = match req
-            .saved_item_folder_id
-            .as_ref()
-            .map(|f| self.folder_or_error(f))
-        {
-            Some(Err(status)) => {
-                let messages = req
-                    .item_changes
-                    .iter()
-                    .map(|_| {
-                        UpdateItemResponseMessage::new(
-                            ItemInfoResponseMessage::error(status.clone()),
-                            None,
-                        )
-                    })
-                    .collect();
-                return (UpdateItemResponse::new(messages), deliveries);
-            }
-            Some(Ok(f)) => Some(f),
-            None => None,
-        };
+        let saved = self.optional_folder(req.saved_item_folder_id.as_ref())?;
         let mut messages = Vec::with_capacity(req.item_changes.len());
         for change in &req.item_changes {
             let result = self.update_one(req, change, saved.clone(), ctx, &mut deliveries);
@@ -814,7 +789,7 @@ impl Mailbox {
                 Err(s) => UpdateItemResponseMessage::new(ItemInfoResponseMessage::error(s), None),
             });
         }
-        (UpdateItemResponse::new(messages), deliveries)
+        Ok((UpdateItemResponse::new(messages), deliveries))
     }
 
     fn update_one(
@@ -968,22 +943,26 @@ impl Mailbox {
         }
     }
 
-    pub(crate) fn move_item(&mut self, req: &MoveItem) -> MoveItemResponse {
-        MoveItemResponse::new(self.move_or_copy(
+    /// `Err` when the destination names no folder.
+    pub(crate) fn move_item(&mut self, req: &MoveItem) -> Result<MoveItemResponse, MessageStatus> {
+        self.move_or_copy(
             &req.to_folder_id,
             &req.item_ids,
             req.return_new_item_ids,
             false,
-        ))
+        )
+        .map(MoveItemResponse::new)
     }
 
-    pub(crate) fn copy_item(&mut self, req: &CopyItem) -> CopyItemResponse {
-        CopyItemResponse::new(self.move_or_copy(
+    /// `Err` when the destination names no folder.
+    pub(crate) fn copy_item(&mut self, req: &CopyItem) -> Result<CopyItemResponse, MessageStatus> {
+        self.move_or_copy(
             &req.to_folder_id,
             &req.item_ids,
             req.return_new_item_ids,
             true,
-        ))
+        )
+        .map(CopyItemResponse::new)
     }
 
     fn move_or_copy(
@@ -992,17 +971,10 @@ impl Mailbox {
         ids: &[ItemIdChoice],
         return_ids: Option<bool>,
         copy: bool,
-    ) -> Vec<ItemInfoResponseMessage> {
-        let target = match self.folder_or_error(to) {
-            Ok(t) => t,
-            Err(s) => {
-                return ids
-                    .iter()
-                    .map(|_| ItemInfoResponseMessage::error(s.clone()))
-                    .collect();
-            }
-        };
-        ids.iter()
+    ) -> Result<Vec<ItemInfoResponseMessage>, MessageStatus> {
+        let target = self.folder_or_error(to)?;
+        Ok(ids
+            .iter()
             .map(|id| {
                 let idx = match self.resolve_item(id) {
                     Ok(Target::Item(i)) => i,
@@ -1040,29 +1012,17 @@ impl Mailbox {
                     ItemInfoResponseMessage::success(id_only(&self.full(new)))
                 }
             })
-            .collect()
+            .collect())
     }
 
+    /// `Err` when the request as a whole fails (its `SavedItemFolderId` names no folder).
     pub(crate) fn send_item(
         &mut self,
         req: &SendItem,
         ctx: &Ctx,
-    ) -> (SendItemResponse, Vec<Delivery>) {
+    ) -> Result<(SendItemResponse, Vec<Delivery>), MessageStatus> {
         let mut deliveries = Vec::new();
-        let saved = match req
-            .saved_item_folder_id
-            .as_ref()
-            .map(|f| self.folder_or_error(f))
-        {
-            Some(Err(s)) => {
-                return (
-                    SendItemResponse::new(req.item_ids.iter().map(|_| s.clone()).collect()),
-                    deliveries,
-                );
-            }
-            Some(Ok(f)) => Some(f),
-            None => None,
-        };
+        let saved = self.optional_folder(req.saved_item_folder_id.as_ref())?;
         let mut messages = Vec::with_capacity(req.item_ids.len());
         for id in &req.item_ids {
             let idx = match self.resolve_item(id) {
@@ -1116,7 +1076,7 @@ impl Mailbox {
             }
             messages.push(MessageStatus::success());
         }
-        (SendItemResponse::new(messages), deliveries)
+        Ok((SendItemResponse::new(messages), deliveries))
     }
 
     pub(crate) fn mark_as_junk(&mut self, req: &MarkAsJunk) -> MarkAsJunkResponse {

@@ -48,18 +48,7 @@ pub(crate) fn read_response<T: XmlRead>(bytes: &[u8]) -> T {
 /// A sample's bytes. The documentation elides some MIME content (`tDQe/Eo=…`), which is not
 /// base64: the ellipsis is dropped on those lines so that the rest is still checked.
 fn sample_bytes(path: &Path) -> Vec<u8> {
-    let text = std::fs::read_to_string(path).unwrap();
-    text.lines()
-        .map(|l| {
-            if l.contains("MimeContent") {
-                l.replace('…', "")
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        .into_bytes()
+    ews_test_support::ms_docs_sample(path)
 }
 
 fn name(path: &Path) -> String {

@@ -15,21 +15,8 @@ struct Found {
 }
 
 fn read_sample(path: &Path) -> Found {
-    // The documentation elides some MIME content ("tDQe/Eo=…"), which is not base64: drop the
-    // ellipsis on those lines so that the rest of the item is still checked.
-    let doc: String = std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            if l.contains("MimeContent") {
-                l.replace('…', "")
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let doc = doc.into_bytes();
+    // The documentation elides some MIME content ("tDQe/Eo=…"), which is not base64.
+    let doc = ews_test_support::ms_docs_sample(path);
     let mut r = Reader::from_bytes(&doc);
     let mut found = Found::default();
     loop {
