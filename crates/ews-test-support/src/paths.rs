@@ -135,6 +135,26 @@ fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
     entries
 }
 
+/// The bytes of a fixture, with the `…` Microsoft's samples put in elided `MimeContent` (not
+/// base64, so no reader would take it) removed.
+pub fn ms_docs_sample(path: &Path) -> Vec<u8> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => panic!("reading {}: {e}", path.display()),
+    };
+    text.lines()
+        .map(|l| {
+            if l.contains("MimeContent") {
+                l.replace('…', "")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into_bytes()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,24 +200,4 @@ mod tests {
             "response-"
         ));
     }
-}
-
-/// The bytes of a fixture, with the `…` Microsoft's samples put in elided `MimeContent` (not
-/// base64, so no reader would take it) removed.
-pub fn ms_docs_sample(path: &Path) -> Vec<u8> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => panic!("reading {}: {e}", path.display()),
-    };
-    text.lines()
-        .map(|l| {
-            if l.contains("MimeContent") {
-                l.replace('…', "")
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        .into_bytes()
 }
