@@ -38,6 +38,7 @@ mod response;
 mod send_item;
 mod shape;
 mod stream;
+mod transfer;
 mod update_folder;
 mod update_item;
 mod upload_items;
