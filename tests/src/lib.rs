@@ -32,7 +32,7 @@
 //! - **Ids** are opaque base64 values that name their mailbox; they change when an item moves
 //!   (as in Exchange), change keys change on every update.
 //! - **Folders**: `GetFolder`, `CreateFolder`, `FindFolder` (Shallow and Deep traversal,
-//!   indexed and fractional paging; restrictions are ignored), `DeleteFolder` (`HardDelete` and
+//!   indexed and fractional paging, restrictions evaluated with `ews-query`), `DeleteFolder` (`HardDelete` and
 //!   `SoftDelete` remove the folder and its subtree; `MoveToDeletedItems` moves it under
 //!   `deleteditems`), `EmptyFolder`, `MarkAllItemsAsRead`. Folder shapes: `IdOnly` gives ids
 //!   only, anything else the default set with item counts.

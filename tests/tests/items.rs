@@ -758,3 +758,42 @@ async fn replies_forwards_and_meeting_responses() {
     alice.finish();
     bob.finish();
 }
+
+#[tokio::test]
+async fn find_folder_evaluates_restrictions() {
+    use ews_model::folders::{Folder, FolderKind};
+    use ews_model::operations::{CreateFolder, FindFolder, FolderShape};
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    s.call(
+        &CreateFolder::new(folder("inbox"))
+            .folder(FolderKind::Folder(Folder::new("Alpha")))
+            .folder(FolderKind::Folder(Folder::new("Beta")))
+            .folder(FolderKind::Folder(Folder::new("Alphabet"))),
+    )
+    .await;
+    let q = Q::lookup("display_name__startswith", "Alpha").unwrap();
+    let Compiled::Restriction(r) =
+        ews_query::compile(&q, &Folder::FIELDS, ExchangeVersion::Exchange2016).unwrap()
+    else {
+        panic!()
+    };
+    let found = s
+        .call(
+            &FindFolder::new(FolderShape::new(BaseShape::Default))
+                .folder(folder("inbox"))
+                .restriction(r),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap();
+    let mut names: Vec<_> = found
+        .folders
+        .iter()
+        .map(|f| f.display_name().unwrap().to_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Alpha", "Alphabet"]);
+    s.finish();
+}

@@ -392,6 +392,21 @@ impl Mailbox {
                     // Nothing is ever soft-deleted here: the view is empty.
                     _ => {}
                 }
+                if let Some(restriction) = &req.restriction {
+                    use ews_model::fields::HasFields as _;
+                    let q = match ews_query::parse(restriction, &Folder::FIELDS) {
+                        Ok(q) => q,
+                        Err(e) => {
+                            return FindFolderResponseMessage::error(MessageStatus::error(
+                                ResponseCode::ErrorInvalidRestriction,
+                                format!("The restriction is invalid: {e}"),
+                            ));
+                        }
+                    };
+                    all.retain(|&i| {
+                        ews_query::eval(&q, &self.render(i, &BaseShape::AllProperties))
+                    });
+                }
                 let (page, paging) = page(&all, req.view.as_ref());
                 let folders = page.iter().map(|&i| self.render(i, shape)).collect();
                 FindFolderResponseMessage::success(FindFolderRoot::new(paging, folders))
