@@ -73,7 +73,10 @@ async fn digest() {
 
 #[tokio::test]
 async fn ntlm_once_per_connection() {
-    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |_| soap_ok())).await;
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
+        soap_ok()
+    }))
+    .await;
     let t = builder(&s)
         .auth(Auth::from_credentials(
             SchemeKind::Ntlm,
@@ -92,7 +95,10 @@ async fn ntlm_once_per_connection() {
 
 #[tokio::test]
 async fn ntlm_wrong_user_fails() {
-    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |_| soap_ok())).await;
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
+        soap_ok()
+    }))
+    .await;
     let t = builder(&s)
         .auth(Auth::from_credentials(
             SchemeKind::Ntlm,
@@ -105,6 +111,46 @@ async fn ntlm_wrong_user_fails() {
         matches!(e, Error::Auth(AuthError::Failed { scheme: "NTLM", .. })),
         "{e:?}"
     );
+}
+
+/// The acceptor checks the NTLMv2 response: the right user with a wrong password fails,
+/// and so do the other user-name forms with a wrong password.
+#[tokio::test]
+async fn ntlm_wrong_password_fails() {
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
+        soap_ok()
+    }))
+    .await;
+    for user in [r"EXAMPLE\alice", r"example\alice"] {
+        let t = builder(&s)
+            .auth(Auth::from_credentials(
+                SchemeKind::Ntlm,
+                creds(user, "wrong"),
+            ))
+            .build()
+            .unwrap();
+        let e = call(&t).await.unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::Auth(AuthError::Failed {
+                    scheme: "NTLM",
+                    failure: ews_auth::Failure::Rejected,
+                })
+            ),
+            "{e:?}"
+        );
+    }
+    assert_eq!(s.requests(), 0);
+    // The domain is matched without regard to case; the password must be right.
+    let t = builder(&s)
+        .auth(Auth::from_credentials(
+            SchemeKind::Ntlm,
+            creds(r"example\alice", "pw"),
+        ))
+        .build()
+        .unwrap();
+    call_ok(&t).await;
 }
 
 /// A token endpoint on the test server: `tok-N` tokens valid for an hour.

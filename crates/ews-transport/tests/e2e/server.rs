@@ -17,7 +17,9 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 
-use crate::{digest_server, ntlm_server};
+use ews_test_support::ntlm;
+
+use crate::digest_server;
 
 /// Certificates for one test: a CA, a server certificate for `localhost` and 127.0.0.1,
 /// and a client certificate, all from rcgen.
@@ -63,8 +65,9 @@ pub enum Demand {
     None,
     Basic(&'static str, &'static str),
     Digest(&'static str, &'static str),
-    /// Domain and user of the accepted AUTHENTICATE message.
-    Ntlm(&'static str, &'static str),
+    /// NTLMv2 checked by the acceptor of `ews-test-support`: domain, user and password of
+    /// the one account.
+    Ntlm(&'static str, &'static str, &'static str),
     /// Tokens issued by the handler's `/token` answers and registered in `Stats::tokens`.
     Bearer,
     /// Negotiate (SPNEGO/Kerberos) through a libgssapi acceptor whose credentials come from
@@ -243,6 +246,8 @@ fn acceptor(pki: &Pki, client_auth: bool) -> TlsAcceptor {
 
 #[derive(Default)]
 struct ConnState {
+    /// The challenge sent on this connection, waiting for the AUTHENTICATE message.
+    ntlm: Option<ntlm::Challenge>,
     ntlm_authenticated: bool,
     /// The acceptor's context on this connection, while the handshake runs.
     #[cfg(feature = "gssapi")]
@@ -359,7 +364,7 @@ fn check_auth(
                 Some(unauthorized(&[digest_server::challenge()]))
             }
         }
-        Demand::Ntlm(domain, user) => {
+        Demand::Ntlm(domain, user, password) => {
             let mut st = state.lock().unwrap();
             if st.ntlm_authenticated {
                 return None;
@@ -373,22 +378,38 @@ fn check_auth(
             };
             match msg.get(8) {
                 Some(1) => {
+                    let Ok(challenge) = ntlm::Acceptor::new(domain, "MAIL").challenge(&msg) else {
+                        return Some(offer());
+                    };
                     *stats
                         .ntlm_handshakes
                         .lock()
                         .unwrap()
                         .entry(conn)
                         .or_default() += 1;
-                    let challenge = STANDARD.encode(ntlm_server::challenge_message());
-                    Some(unauthorized(&[format!("NTLM {challenge}")]))
+                    let value = format!("NTLM {}", STANDARD.encode(challenge.message()));
+                    st.ntlm = Some(challenge);
+                    Some(unauthorized(&[value]))
                 }
-                Some(3) => match ntlm_server::user_of(&msg) {
-                    Some((d, u)) if d.eq_ignore_ascii_case(domain) && u == *user => {
-                        st.ntlm_authenticated = true;
-                        None
+                Some(3) => {
+                    let Some(challenge) = st.ntlm.take() else {
+                        return Some(offer());
+                    };
+                    let lookup = |d: &str, u: &str| {
+                        (d.eq_ignore_ascii_case(domain) && u == *user)
+                            .then(|| (*password).to_owned())
+                    };
+                    match challenge.verify(&msg, lookup) {
+                        Ok(_) => {
+                            st.ntlm_authenticated = true;
+                            None
+                        }
+                        Err(e) => {
+                            eprintln!("the NTLM acceptor refused the AUTHENTICATE message: {e}");
+                            Some(offer())
+                        }
                     }
-                    _ => Some(offer()),
-                },
+                }
                 _ => Some(offer()),
             }
         }
