@@ -6,6 +6,8 @@
 //! `POST /oauth2/token`; everything else about authentication stays in this module.
 
 pub(crate) mod cert;
+#[cfg(feature = "gssapi")]
+mod negotiate;
 mod oauth;
 
 use std::collections::HashSet;
@@ -45,6 +47,11 @@ pub enum AuthScheme {
     /// OAuth 2.0 bearer tokens from the server's own token endpoint
     /// ([`FakeExchange::token_url`]).
     Bearer,
+    /// Negotiate (SPNEGO/Kerberos) through the system GSSAPI library, bound to the
+    /// connection; the acceptor's key comes from the keytab in `KRB5_KTNAME` (feature
+    /// `gssapi`).
+    #[cfg(feature = "gssapi")]
+    Negotiate,
 }
 
 impl AuthScheme {
@@ -54,6 +61,8 @@ impl AuthScheme {
             "basic" => Some(Self::Basic),
             "ntlm" => Some(Self::Ntlm),
             "bearer" | "oauth" | "oauth2" => Some(Self::Bearer),
+            #[cfg(feature = "gssapi")]
+            "negotiate" | "kerberos" => Some(Self::Negotiate),
             _ => None,
         }
     }
@@ -64,6 +73,8 @@ impl AuthScheme {
             Self::Basic => format!("Basic realm=\"{REALM}\""),
             Self::Ntlm => "NTLM".to_owned(),
             Self::Bearer => format!("Bearer realm=\"{REALM}\""),
+            #[cfg(feature = "gssapi")]
+            Self::Negotiate => "Negotiate".to_owned(),
         }
     }
 }
@@ -158,6 +169,12 @@ impl FakeExchange {
         self.state.auth.connections.load(Ordering::SeqCst)
     }
 
+    /// Negotiate (Kerberos) handshakes completed (feature `gssapi`).
+    #[cfg(feature = "gssapi")]
+    pub fn negotiate_handshakes(&self) -> usize {
+        self.state.auth.negotiate_handshakes.load(Ordering::SeqCst)
+    }
+
     /// Access tokens the token endpoint issued.
     pub fn tokens_issued(&self) -> usize {
         self.state.auth.issuer.issued()
@@ -172,6 +189,8 @@ pub(crate) struct Auth {
     issuer: oauth::Issuer,
     pub(crate) pki: Option<cert::Pki>,
     ntlm_handshakes: AtomicUsize,
+    #[cfg(feature = "gssapi")]
+    negotiate_handshakes: AtomicUsize,
     connections: AtomicUsize,
 }
 
@@ -183,6 +202,8 @@ impl Auth {
             schemes: settings.schemes,
             pki,
             ntlm_handshakes: AtomicUsize::new(0),
+            #[cfg(feature = "gssapi")]
+            negotiate_handshakes: AtomicUsize::new(0),
             connections: AtomicUsize::new(0),
         }
     }
@@ -223,10 +244,13 @@ pub(crate) struct Connection(Arc<Mutex<ConnState>>);
 struct ConnState {
     /// The user of a valid client certificate.
     certificate_user: Option<String>,
-    /// The user of a completed NTLM handshake.
-    ntlm_user: Option<String>,
+    /// The user of a completed connection-bound handshake (NTLM, Negotiate).
+    handshake_user: Option<String>,
     /// The challenge sent, waiting for the AUTHENTICATE message.
     ntlm: Option<ntlm::Challenge>,
+    /// The GSSAPI acceptor context while a Negotiate handshake runs.
+    #[cfg(feature = "gssapi")]
+    negotiate: Option<libgssapi::context::ServerCtx>,
 }
 
 impl Connection {
@@ -274,23 +298,42 @@ fn resolve(state: &State, domain: &str, user: &str) -> Option<String> {
     }
 }
 
-/// The user (lower-cased address) a request acts as, or the 401 to answer with.
+/// An authenticated request.
+#[derive(Debug)]
+pub(crate) struct Granted {
+    /// The lower-cased address of the user.
+    pub(crate) user: String,
+    /// A `WWW-Authenticate` value for the response (Negotiate's final token).
+    pub(crate) www_authenticate: Option<HeaderValue>,
+}
+
+impl From<String> for Granted {
+    fn from(user: String) -> Self {
+        Self {
+            user,
+            www_authenticate: None,
+        }
+    }
+}
+
+/// The user a request acts as, or the 401 to answer with.
 ///
 /// An `Authorization` header decides when present (a failure is a 401 even on an
-/// authenticated connection); without one, the connection's NTLM user, else its
-/// certificate user, is used.
+/// authenticated connection); without one, the connection's NTLM or Negotiate user, else
+/// its certificate user, is used.
 pub(crate) fn authenticate(
     state: &State,
     conn: &Connection,
     headers: &HeaderMap,
-) -> Result<String, Refusal> {
+) -> Result<Granted, Refusal> {
     let auth = &state.auth;
     let mut c = lock(&conn.0);
     let Some(value) = headers.get(http::header::AUTHORIZATION) else {
         return c
-            .ntlm_user
+            .handshake_user
             .clone()
             .or_else(|| c.certificate_user.clone())
+            .map(Granted::from)
             .ok_or_else(|| auth.unauthorized(None));
     };
     let value = value.to_str().unwrap_or_default().trim();
@@ -298,16 +341,21 @@ pub(crate) fn authenticate(
     let token = token.trim();
     let scheme = scheme.to_ascii_lowercase();
     match scheme.as_str() {
-        "basic" if auth.offers(AuthScheme::Basic) => {
-            basic(state, token).ok_or_else(|| auth.unauthorized(None))
+        "basic" if auth.offers(AuthScheme::Basic) => basic(state, token)
+            .map(Granted::from)
+            .ok_or_else(|| auth.unauthorized(None)),
+        "ntlm" if auth.offers(AuthScheme::Ntlm) => {
+            ntlm_step(state, &mut c, token).map(Granted::from)
         }
-        "ntlm" if auth.offers(AuthScheme::Ntlm) => ntlm_step(state, &mut c, token),
         "bearer" if auth.offers(AuthScheme::Bearer) => {
             let now = tokio::time::Instant::now();
             auth.issuer
                 .user_of(token, now)
+                .map(Granted::from)
                 .ok_or_else(|| auth.unauthorized(Some("invalid_token")))
         }
+        #[cfg(feature = "gssapi")]
+        "negotiate" if auth.offers(AuthScheme::Negotiate) => negotiate::step(state, &mut c, token),
         _ => Err(auth.unauthorized(None)),
     }
 }
@@ -338,7 +386,7 @@ fn ntlm_step(state: &State, c: &mut ConnState, token: &str) -> Result<String, Re
     match msg.get(8..12) {
         Some([1, 0, 0, 0]) => {
             // A new handshake drops what an earlier one proved.
-            c.ntlm_user = None;
+            c.handshake_user = None;
             let Ok(challenge) = auth.acceptor.challenge(&msg) else {
                 return Err(auth.unauthorized(None));
             };
@@ -358,7 +406,7 @@ fn ntlm_step(state: &State, c: &mut ConnState, token: &str) -> Result<String, Re
             match (verified, address) {
                 (Ok(_), Some(address)) => {
                     auth.ntlm_handshakes.fetch_add(1, Ordering::SeqCst);
-                    c.ntlm_user = Some(address.clone());
+                    c.handshake_user = Some(address.clone());
                     Ok(address)
                 }
                 _ => Err(auth.unauthorized(None)),

@@ -45,14 +45,19 @@
 //!     `invalid_grant`, `invalid_request` or `unsupported_grant_type` (400) with an
 //!     `error_description`. An unknown or expired token gets a 401 with
 //!     `WWW-Authenticate: Bearer realm="fake-exchange", error="invalid_token"`.
+//!   - **Negotiate** (feature `gssapi`): SPNEGO/Kerberos through the system GSSAPI
+//!     library, with the service key from the keytab in `KRB5_KTNAME`; connection-bound
+//!     like NTLM, the final token sent on the response that completes the handshake
+//!     (mutual authentication); the principal `alice@EXAMPLE.TEST` is the user
+//!     `alice@example.test`. Channel bindings are not required.
 //!   - **Client certificates** (with [`Builder::tls`]): the TLS handshake asks for an
 //!     optional certificate that must chain to the server's CA (another CA fails the
 //!     handshake). One whose `rfc822Name` or subject e-mail names a user authenticates
 //!     the connection ([`FakeExchange::issue_client_certificate`]); none, or one naming
 //!     nobody, falls back to the schemes above.
 //!   - An `Authorization` header, when present, decides (its failure is a 401 even on an
-//!     authenticated connection); without one a connection's NTLM user, else its
-//!     certificate user, is used.
+//!     authenticated connection); without one a connection's NTLM or Negotiate user, else
+//!     its certificate user, is used.
 //! - `t:RequestServerVersion` is required: missing, unknown, or newer than the server's
 //!   build, the request gets a SOAP fault `ErrorInvalidServerVersion` (HTTP 500).
 //!   (`ErrorIncorrectSchemaVersion` is not used.)
@@ -66,6 +71,10 @@
 //!   `DistinguishedFolderId/Mailbox` is ignored: requests address the caller's mailbox.
 //! - Any other operation: HTTP 500 with a SOAP fault `ErrorInvalidOperation`.
 //! - Every response carries `ServerVersionInfo`.
+//!
+//! # Crate features
+//! - `gssapi`: `AuthScheme::Negotiate` (building needs libkrb5-dev and libclang-dev;
+//!   `scripts/kdc-tests.sh` runs its tests against a real MIT KDC).
 
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -371,8 +380,8 @@ async fn handle(
     if !req.uri().path().eq_ignore_ascii_case(EWS_PATH) {
         return plain(StatusCode::NOT_FOUND);
     }
-    let user = match auth::authenticate(state, conn, req.headers()) {
-        Ok(user) => user,
+    let granted = match auth::authenticate(state, conn, req.headers()) {
+        Ok(granted) => granted,
         Err(challenge) => {
             // Read the body, so the connection stays usable for the next leg (NTLM).
             let _ = Limited::new(req.into_body(), MAX_BODY).collect().await;
@@ -389,13 +398,16 @@ async fn handle(
         Ok(b) => b.to_bytes(),
         Err(_) => return plain(StatusCode::PAYLOAD_TOO_LARGE),
     };
-    let (status, xml) = respond(state, &user, &body);
+    let (status, xml) = respond(state, &granted.user, &body);
     let mut r = Response::new(Full::new(Bytes::from(xml)));
     *r.status_mut() = status;
     r.headers_mut().insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/xml; charset=utf-8"),
     );
+    if let Some(v) = granted.www_authenticate {
+        r.headers_mut().append(http::header::WWW_AUTHENTICATE, v);
+    }
     r
 }
 

@@ -558,3 +558,108 @@ async fn client_certificate_refused() {
             .is_err()
     );
 }
+
+/// Negotiate (Kerberos) against a real MIT KDC: `#[ignore]`d, run by `scripts/kdc-tests.sh`,
+/// which starts the KDC (realm EXAMPLE.TEST, alice/alicepw, `HTTP/localhost` in the keytab)
+/// and exports KRB5_CONFIG, KRB5CCNAME and KRB5_KTNAME.
+#[cfg(feature = "gssapi")]
+mod negotiate {
+    use super::*;
+
+    fn require_kdc() {
+        assert!(
+            std::env::var_os("KRB5_CONFIG").is_some() && std::env::var_os("KRB5_KTNAME").is_some(),
+            "no test KDC: run scripts/kdc-tests.sh"
+        );
+    }
+
+    /// A transport to `https://localhost:<port>` (the SPN is `HTTP/localhost`).
+    fn kerberos_client(server: &FakeExchange, user: &str, password: &str) -> Transport {
+        let url = format!(
+            "https://localhost:{}{}",
+            server.addr().port(),
+            ews_tests::EWS_PATH
+        );
+        let mut b = Transport::builder(url);
+        b.dump_from_env(false)
+            .max_connections(1)
+            .roots(Roots::None)
+            .add_root_certificate(server.ca_certificate_der().unwrap().to_vec())
+            .auth(Auth::from_credentials(
+                SchemeKind::Negotiate,
+                Credentials::password(user, password).unwrap(),
+            ));
+        b.build().unwrap()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "needs the KDC from scripts/kdc-tests.sh"]
+    async fn negotiate_once_per_connection_with_mutual_auth() {
+        require_kdc();
+        let server = users()
+            .tls()
+            .auth([AuthScheme::Negotiate, AuthScheme::Basic])
+            .start()
+            .await
+            .unwrap();
+        let (_, offers, _) = {
+            let plain = users()
+                .auth([AuthScheme::Negotiate, AuthScheme::Ntlm])
+                .start()
+                .await
+                .unwrap();
+            raw(&plain, ews_tests::EWS_PATH, &[], GET_INBOX).await
+        };
+        assert_eq!(offers, ["Negotiate", "NTLM"]);
+        let t = kerberos_client(&server, "alice@EXAMPLE.TEST", "alicepw");
+        let id = inbox_id(&t).await;
+        for _ in 0..2 {
+            assert_eq!(inbox_id(&t).await, id);
+        }
+        assert_eq!(server.connections(), 1);
+        assert_eq!(server.negotiate_handshakes(), 1);
+        // The Kerberos token rides on the first request (one round trip), then two requests
+        // on the authenticated connection.
+        assert_eq!(server.requests_received(), 3);
+        // The principal alice@EXAMPLE.TEST is the fake's alice@example.test.
+        let basic = client(&server)
+            .auth(password(SchemeKind::Basic, "alice", "alice-pw"))
+            .build()
+            .unwrap();
+        assert_eq!(inbox_id(&basic).await, id);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "needs the KDC from scripts/kdc-tests.sh"]
+    async fn negotiate_refusals() {
+        require_kdc();
+        let server = users()
+            .tls()
+            .auth([AuthScheme::Negotiate])
+            .start()
+            .await
+            .unwrap();
+        // The KDC refuses a wrong password: nothing reaches the mailbox.
+        let t = kerberos_client(&server, "alice@EXAMPLE.TEST", "wrong");
+        assert!(call(&t).await.is_err());
+        assert_eq!(server.negotiate_handshakes(), 0);
+        // A token that is not SPNEGO is a 401, not a 500.
+        let plain = users().auth([AuthScheme::Negotiate]).start().await.unwrap();
+        for token in [
+            "Negotiate YIIBAAAA",
+            "Negotiate !!",
+            "Negotiate TlRMTVNTUAABAAAA",
+        ] {
+            let (status, offers, _) = raw(
+                &plain,
+                ews_tests::EWS_PATH,
+                &[("authorization", token)],
+                GET_INBOX,
+            )
+            .await;
+            assert_eq!(status, 401, "{token}");
+            assert_eq!(offers, ["Negotiate"]);
+        }
+        assert_eq!(plain.operation_count("GetFolder"), 0);
+    }
+}

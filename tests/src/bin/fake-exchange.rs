@@ -5,6 +5,9 @@
 //!               [--auth basic,ntlm,bearer] [--oauth-client ID:SECRET:EMAIL …] [--token-lifetime SECONDS]
 //! ```
 //!
+//! Built with the `gssapi` feature, `--auth` also takes `negotiate` (the service key comes from
+//! the keytab in `KRB5_KTNAME`).
+//!
 //! It prints the EWS URL, then (with `bearer`) the token endpoint URL, then (with `--tls`
 //! and no `--ca-out`) the CA certificate.
 
