@@ -2,9 +2,10 @@
 # Runs the Negotiate/Kerberos tests against one real MIT KDC: ews-auth's scheme against an
 # in-process GSSAPI acceptor (crates/ews-auth/tests/kerberos.rs), and the transport end to end
 # against a test server that accepts with GSSAPI (crates/ews-transport/tests/e2e/negotiate.rs,
-# the whole module: its KDC tests are #[ignore]d, its NTLM-only fallback test is not).
+# the whole module: its KDC tests are #[ignore]d, its NTLM-only fallback test is not), and
+# FakeExchange's Negotiate scheme driven by the transport (tests/tests/auth.rs).
 # Realm EXAMPLE.TEST, alice@EXAMPLE.TEST (password alicepw), service principals
-# HTTP/mail.example.test and HTTP/localhost (the e2e server listens on https://localhost) in
+# HTTP/mail.example.test and HTTP/localhost (the e2e servers listen on https://localhost) in
 # the keytab the acceptors use.
 #
 #   scripts/kdc-tests.sh [extra cargo test args, e.g. --locked]
@@ -70,3 +71,4 @@ echo alicepw | kinit alice@EXAMPLE.TEST >/dev/null
 cd "$ROOT"
 cargo test -p ews-auth --features gssapi --test kerberos "$@" -- --ignored --test-threads=1
 cargo test -p ews-transport --features gssapi --test e2e "$@" negotiate -- --include-ignored --test-threads=1
+cargo test -p ews-tests --features gssapi --test auth "$@" negotiate -- --ignored --test-threads=1

@@ -39,7 +39,7 @@ cargo test --workspace --doc --locked
 
 step "Negotiate/Kerberos against a real MIT KDC (feature gssapi)"
 sh scripts/kdc-tests.sh --locked
-cargo clippy -p ews-auth -p ews-transport --all-targets --features ews-auth/gssapi,ews-transport/gssapi --locked -- -D warnings
+cargo clippy -p ews-auth -p ews-transport -p ews-tests --all-targets --features ews-auth/gssapi,ews-transport/gssapi,ews-tests/gssapi --locked -- -D warnings
 
 step "NTLM against an independent acceptor (pyspnego)"
 bash crates/ews-transport/tests/run-ntlm-acceptor.sh

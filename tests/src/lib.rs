@@ -2,7 +2,9 @@
 //! workspace's end-to-end tests and for users' own tests.
 //!
 //! It speaks real EWS (SOAP 1.1 over HTTP/1.1, optionally TLS with a certificate generated at
-//! start) with shortcuts: state lives in memory.
+//! start) with shortcuts: state lives in memory, and it authenticates against its own user
+//! list (Basic, NTLM, OAuth 2.0 bearer tokens from its own token endpoint, TLS client
+//! certificates from its own CA) rather than a directory.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ews_tests::Error> {
@@ -19,9 +21,43 @@
 //!
 //! # Behaviour
 //!
-//! - `POST /EWS/Exchange.asmx` only (other paths: 404; other methods: 405).
-//! - Basic authentication: a missing or wrong `Authorization` gets `401` with
-//!   `WWW-Authenticate: Basic realm="…"`.
+//! - `POST /EWS/Exchange.asmx` (other paths: 404; other methods: 405), and
+//!   `POST /oauth2/token` when Bearer is offered.
+//! - Authentication ([`Builder::auth`], default Basic and NTLM): a request without valid
+//!   credentials gets `401` with one `WWW-Authenticate` header per offered scheme, in the
+//!   builder's order (`Basic realm="fake-exchange"`, `NTLM`, `Bearer realm="fake-exchange"`),
+//!   as IIS sends them. A wrong password, an unknown user or a malformed token is always a
+//!   401, never a 500. A user signs in as its address (`alice@example.test`), its local part
+//!   (`alice`) or `EXAMPLE\alice` ([`NTLM_DOMAIN`]; the address's domain works too).
+//!   - **Basic**: checked on every request.
+//!   - **NTLM**: NTLMv2, verified cryptographically (the acceptor of
+//!     `ews_test_support::ntlm`). Bound to the connection like IIS: NEGOTIATE gets a 401
+//!     with the CHALLENGE, a valid AUTHENTICATE gets the answer, and later requests on that
+//!     keep-alive connection need no `Authorization` ([`FakeExchange::ntlm_handshakes`]
+//!     counts completed handshakes). The MIC and channel bindings are not checked.
+//!   - **Bearer**: tokens from [`FakeExchange::token_url`]: form-encoded `grant_type`
+//!     `client_credentials` (clients from [`Builder::oauth_client`], secret in the form or
+//!     in HTTP Basic; the token acts as the client's user), `password` (a user's name and
+//!     password) and `refresh_token` (single use: each refresh returns a new one). Replies
+//!     are JSON with `access_token`, `token_type`, `expires_in` ([`Builder::token_lifetime`],
+//!     default one hour, on tokio's clock) and, except for `client_credentials`,
+//!     `refresh_token`; errors are `invalid_client` (401),
+//!     `invalid_grant`, `invalid_request` or `unsupported_grant_type` (400) with an
+//!     `error_description`. An unknown or expired token gets a 401 with
+//!     `WWW-Authenticate: Bearer realm="fake-exchange", error="invalid_token"`.
+//!   - **Negotiate** (feature `gssapi`): SPNEGO/Kerberos through the system GSSAPI
+//!     library, with the service key from the keytab in `KRB5_KTNAME`; connection-bound
+//!     like NTLM, the final token sent on the response that completes the handshake
+//!     (mutual authentication); the principal `alice@EXAMPLE.TEST` is the user
+//!     `alice@example.test`. Channel bindings are not required.
+//!   - **Client certificates** (with [`Builder::tls`]): the TLS handshake asks for an
+//!     optional certificate that must chain to the server's CA (another CA fails the
+//!     handshake). One whose `rfc822Name` or subject e-mail names a user authenticates
+//!     the connection ([`FakeExchange::issue_client_certificate`]); none, or one naming
+//!     nobody, falls back to the schemes above.
+//!   - An `Authorization` header, when present, decides (its failure is a 401 even on an
+//!     authenticated connection); without one a connection's NTLM or Negotiate user, else
+//!     its certificate user, is used.
 //! - `t:RequestServerVersion`: unknown, or newer than the server's build, the request gets a
 //!   SOAP fault `ErrorInvalidServerVersion` (HTTP 500); a request without it is read as of
 //!   the server's own version. (`ErrorIncorrectSchemaVersion` is not used.)
@@ -125,6 +161,10 @@
 //!   prose says `Success`), several: `ErrorNameResolutionMultipleResults`.
 //! - Any other operation: HTTP 500 with a SOAP fault `ErrorInvalidOperation`.
 //!
+//! # Crate features
+//! - `gssapi`: `AuthScheme::Negotiate` (building needs libkrb5-dev and libclang-dev;
+//!   `scripts/kdc-tests.sh` runs its tests against a real MIT KDC).
+//!
 //! # Faults on demand
 //!
 //! [`FaultRule`]s installed with [`Builder::fault`] or, while running, with
@@ -166,8 +206,10 @@
 //!   connections.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod access;
+mod auth;
 mod directory;
 mod faults;
 mod mailbox;
@@ -179,8 +221,6 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
 use bytes::Bytes;
 use ews_model::operations::{AnyRequest, AnyResponse, MessageStatus};
 use ews_model::version::{Build, ExchangeVersion};
@@ -190,20 +230,20 @@ use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt as _, Full, Limited};
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio_rustls::TlsAcceptor;
 
 use crate::access::Rights;
+pub use crate::auth::{AuthScheme, NTLM_DOMAIN, TOKEN_PATH};
 use crate::directory::Directory;
 use crate::mailbox::{Ctx, Mailbox};
 use ews_model::time::DateTime;
 
 /// The path the server answers on.
 pub const EWS_PATH: &str = "/EWS/Exchange.asmx";
-/// The Basic realm of the `WWW-Authenticate` challenge.
+/// The realm of the Basic and Bearer `WWW-Authenticate` challenges.
 pub const REALM: &str = "fake-exchange";
 /// The largest request body accepted (bytes).
 const MAX_BODY: usize = 32 * 1024 * 1024;
@@ -233,6 +273,7 @@ pub struct Builder {
     faults: Vec<FaultRule>,
     impersonators: Vec<String>,
     delegates: Vec<(String, String)>,
+    auth: auth::Settings,
 }
 
 impl Default for Builder {
@@ -248,12 +289,14 @@ impl Default for Builder {
             impersonators: Vec::new(),
             delegates: Vec::new(),
             faults: Vec::new(),
+            auth: auth::Settings::default(),
         }
     }
 }
 
 impl Builder {
-    /// Adds a user (e-mail address as the Basic user name, and password) with its own mailbox.
+    /// Adds a user (e-mail address and password) with its own mailbox. The user signs in
+    /// as the address, its local part or `EXAMPLE\\local-part`.
     #[must_use]
     pub fn user(mut self, email: impl Into<String>, password: impl Into<String>) -> Self {
         self.users.push((email.into(), password.into()));
@@ -335,8 +378,13 @@ impl Builder {
     pub async fn start(self) -> Result<FakeExchange, Error> {
         let listener = TcpListener::bind(self.listen).await?;
         let addr = listener.local_addr()?;
-        let pki = if self.tls { Some(pki()?) } else { None };
-        let acceptor = pki.as_ref().map(acceptor).transpose()?;
+        let pki = if self.tls {
+            Some(auth::cert::Pki::generate()?)
+        } else {
+            None
+        };
+        let acceptor = pki.as_ref().map(auth::cert::Pki::acceptor).transpose()?;
+        let ca = pki.as_ref().map(|p| (p.ca_der.clone(), p.ca_pem.clone()));
         let user_list: Vec<String> = self.users.iter().map(|(u, _)| u.to_lowercase()).collect();
         let mailboxes = user_list
             .iter()
@@ -375,13 +423,14 @@ impl Builder {
             requests: AtomicUsize::new(0),
             operations: Mutex::new(HashMap::new()),
             faults: Arc::new(faults::FaultState::new(self.faults)),
+            auth: auth::Auth::new(self.auth, pki),
         });
         let (stop_tx, stop_rx) = watch::channel(false);
         let task = tokio::spawn(accept_loop(listener, acceptor, state.clone(), stop_rx));
         Ok(FakeExchange {
             addr,
             tls: self.tls,
-            ca: pki.map(|p| (p.ca_der, p.ca_pem)),
+            ca,
             state,
             stop: stop_tx,
             task: Some(task),
@@ -465,6 +514,7 @@ struct State {
     requests: AtomicUsize,
     operations: Mutex<HashMap<String, usize>>,
     faults: Arc<faults::FaultState>,
+    auth: auth::Auth,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -475,49 +525,6 @@ fn fnv(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-struct Pki {
-    ca_der: Vec<u8>,
-    ca_pem: String,
-    chain: Vec<CertificateDer<'static>>,
-    key: Vec<u8>,
-}
-
-fn pki() -> Result<Pki, Error> {
-    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
-    let e = |e: rcgen::Error| Error::Tls(e.to_string());
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).map_err(e)?;
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params
-        .distinguished_name
-        .push(DnType::CommonName, "FakeExchange test CA");
-    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().map_err(e)?).map_err(e)?;
-    let key = KeyPair::generate().map_err(e)?;
-    let server = CertificateParams::new(vec!["localhost".to_owned(), "127.0.0.1".to_owned()])
-        .map_err(e)?
-        .signed_by(&key, &ca)
-        .map_err(e)?;
-    Ok(Pki {
-        ca_der: ca.der().to_vec(),
-        ca_pem: ca.pem(),
-        chain: vec![server.der().clone()],
-        key: key.serialize_der(),
-    })
-}
-
-fn acceptor(pki: &Pki) -> Result<TlsAcceptor, Error> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Tls(e.to_string()))?
-        .with_no_client_auth()
-        .with_single_cert(
-            pki.chain.clone(),
-            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(pki.key.clone())),
-        )
-        .map_err(|e| Error::Tls(e.to_string()))?;
-    Ok(TlsAcceptor::from(Arc::new(config)))
 }
 
 async fn accept_loop(
@@ -540,22 +547,30 @@ async fn accept_loop(
             match acceptor {
                 Some(a) => {
                     if let Ok(tls) = a.accept(tcp).await {
-                        serve(TokioIo::new(tls), state, stop).await;
+                        let conn = auth::Connection::tls(&state, tls.get_ref().1);
+                        serve(TokioIo::new(tls), state, stop, conn).await;
                     }
                 }
-                None => serve(TokioIo::new(tcp), state, stop).await,
+                None => {
+                    let conn = auth::Connection::new(&state);
+                    serve(TokioIo::new(tcp), state, stop, conn).await;
+                }
             }
         });
     }
 }
 
-async fn serve<IO>(io: IO, state: Arc<State>, mut stop: watch::Receiver<bool>)
-where
+async fn serve<IO>(
+    io: IO,
+    state: Arc<State>,
+    mut stop: watch::Receiver<bool>,
+    conn: auth::Connection,
+) where
     IO: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
 {
     let service = hyper::service::service_fn(move |req: Request<Incoming>| {
-        let state = state.clone();
-        async move { faults::deliver(handle(&state, req).await).await }
+        let (state, conn) = (state.clone(), conn.clone());
+        async move { faults::deliver(handle(&state, &conn, req).await).await }
     });
     let conn = hyper::server::conn::http1::Builder::new().serve_connection(io, service);
     tokio::pin!(conn);
@@ -571,17 +586,26 @@ fn plain(status: StatusCode) -> Response<Full<Bytes>> {
     r
 }
 
-async fn handle(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn handle(
+    state: &State,
+    conn: &auth::Connection,
+    req: Request<Incoming>,
+) -> Response<Full<Bytes>> {
     state.requests.fetch_add(1, Ordering::SeqCst);
+    let req = match auth::token_endpoint(state, req).await {
+        Ok(token_reply) => return token_reply,
+        Err(req) => req,
+    };
     if !req.uri().path().eq_ignore_ascii_case(EWS_PATH) {
         return plain(StatusCode::NOT_FOUND);
     }
-    let Some(user) = authenticate(state, req.headers()) else {
-        let mut r = plain(StatusCode::UNAUTHORIZED);
-        if let Ok(v) = format!("Basic realm=\"{REALM}\"").parse() {
-            r.headers_mut().insert(http::header::WWW_AUTHENTICATE, v);
+    let granted = match auth::authenticate(state, conn, req.headers()) {
+        Ok(granted) => granted,
+        Err(challenge) => {
+            // Read the body, so the connection stays usable for the next leg (NTLM).
+            let _ = Limited::new(req.into_body(), MAX_BODY).collect().await;
+            return *challenge;
         }
-        return r;
     };
     if req.method() != Method::POST {
         let mut r = plain(StatusCode::METHOD_NOT_ALLOWED);
@@ -600,27 +624,17 @@ async fn handle(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> 
     if let Some(r) = faults.before_processing(&body, state.build) {
         return r;
     }
-    let (status, xml) = faults.processed(respond(state, &user, &body));
+    let (status, xml) = faults.processed(respond(state, &granted.user, &body));
     let mut r = Response::new(Full::new(Bytes::from(xml)));
     *r.status_mut() = status;
     r.headers_mut().insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/xml; charset=utf-8"),
     );
-    faults.finish(r)
-}
-
-/// The lower-cased user name when the Basic credentials match.
-fn authenticate(state: &State, headers: &http::HeaderMap) -> Option<String> {
-    let value = headers.get(http::header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.trim().split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
+    if let Some(v) = granted.www_authenticate {
+        r.headers_mut().append(http::header::WWW_AUTHENTICATE, v);
     }
-    let decoded = String::from_utf8(STANDARD.decode(token.trim()).ok()?).ok()?;
-    let (user, password) = decoded.split_once(':')?;
-    let user = user.to_lowercase();
-    (state.users.get(&user)? == password).then_some(user)
+    faults.finish(r)
 }
 
 fn server_version_info(build: Build) -> ServerVersionInfo {

@@ -1,5 +1,5 @@
-//! Shared test helpers for the EWS workspace: the **schema gate** and the
-//! **fixture locator**.
+//! Shared test helpers for the EWS workspace: the **schema gate**, the
+//! **fixture locator** and a server-side **NTLM acceptor** ([`ntlm`]).
 //!
 //! # Fixture and schema locations
 //!
@@ -35,6 +35,7 @@
 
 mod collector;
 mod gate;
+pub mod ntlm;
 mod paths;
 
 pub use collector::Collector;

@@ -2,8 +2,15 @@
 //!
 //! ```text
 //! fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user …] [--tls] [--ca-out FILE]
+//!               [--auth basic,ntlm,bearer] [--oauth-client ID:SECRET:EMAIL …] [--token-lifetime SECONDS]
 //!               [--fault RULE …]
 //! ```
+//!
+//! Built with the `gssapi` feature, `--auth` also takes `negotiate` (the service key comes from
+//! the keytab in `KRB5_KTNAME`).
+//!
+//! It prints the EWS URL, then (with `bearer`) the token endpoint URL, then (with `--tls`
+//! and no `--ca-out`) the CA certificate.
 //!
 //! `RULE` is `KIND[,every=N][,next=N][,op=OPERATION][,from=MS][,until=MS]` with `KIND` one of
 //! `busy=MS`, `503`, `503=SECS`, `429`, `429=SECS`, `soap=CODE`, `close-before`,
@@ -14,8 +21,11 @@
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
-const USAGE: &str = "usage: fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user ...] [--tls] [--ca-out FILE] [--fault RULE ...]";
+use ews_tests::AuthScheme;
+
+const USAGE: &str = "usage: fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user ...] [--tls] [--ca-out FILE] [--auth basic,ntlm,bearer] [--oauth-client ID:SECRET:EMAIL ...] [--token-lifetime SECONDS] [--fault RULE ...]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -31,6 +41,7 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), String> {
     let mut builder = ews_tests::FakeExchange::builder();
     let mut ca_out = None;
+    let mut bearer = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -51,6 +62,35 @@ async fn run() -> Result<(), String> {
                     v.parse().map_err(|e| format!("--fault {v}: {e}"))?;
                 builder = builder.fault(rule);
             }
+            "--auth" => {
+                let v = args.next().ok_or(USAGE)?;
+                let schemes = v
+                    .split(',')
+                    .map(|name| {
+                        AuthScheme::from_name(name)
+                            .ok_or_else(|| format!("--auth: unknown scheme {name:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                bearer = schemes.contains(&AuthScheme::Bearer);
+                builder = builder.auth(schemes);
+            }
+            "--oauth-client" => {
+                let v = args.next().ok_or(USAGE)?;
+                let mut parts = v.splitn(3, ':');
+                let (Some(id), Some(secret), Some(user)) =
+                    (parts.next(), parts.next(), parts.next())
+                else {
+                    return Err("--oauth-client wants ID:SECRET:EMAIL".to_owned());
+                };
+                builder = builder.oauth_client(id, secret, user);
+            }
+            "--token-lifetime" => {
+                let v = args.next().ok_or(USAGE)?;
+                let secs: u64 = v
+                    .parse()
+                    .map_err(|e| format!("--token-lifetime {v}: {e}"))?;
+                builder = builder.token_lifetime(Duration::from_secs(secs));
+            }
             "--ca-out" => ca_out = Some(args.next().ok_or(USAGE)?),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -61,6 +101,9 @@ async fn run() -> Result<(), String> {
     }
     let server = builder.start().await.map_err(|e| e.to_string())?;
     println!("{}", server.url());
+    if bearer {
+        println!("{}", server.token_url());
+    }
     if let Some(pem) = server.ca_certificate_pem() {
         match &ca_out {
             Some(path) => std::fs::write(path, pem).map_err(|e| format!("{path}: {e}"))?,

@@ -73,7 +73,10 @@ async fn digest() {
 
 #[tokio::test]
 async fn ntlm_once_per_connection() {
-    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |_| soap_ok())).await;
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
+        soap_ok()
+    }))
+    .await;
     let t = builder(&s)
         .auth(Auth::from_credentials(
             SchemeKind::Ntlm,
@@ -92,7 +95,10 @@ async fn ntlm_once_per_connection() {
 
 #[tokio::test]
 async fn ntlm_wrong_user_fails() {
-    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |_| soap_ok())).await;
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
+        soap_ok()
+    }))
+    .await;
     let t = builder(&s)
         .auth(Auth::from_credentials(
             SchemeKind::Ntlm,
@@ -105,6 +111,46 @@ async fn ntlm_wrong_user_fails() {
         matches!(e, Error::Auth(AuthError::Failed { scheme: "NTLM", .. })),
         "{e:?}"
     );
+}
+
+/// The acceptor checks the NTLMv2 response: the right user with a wrong password fails,
+/// and so do the other user-name forms with a wrong password.
+#[tokio::test]
+async fn ntlm_wrong_password_fails() {
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
+        soap_ok()
+    }))
+    .await;
+    for user in [r"EXAMPLE\alice", r"example\alice"] {
+        let t = builder(&s)
+            .auth(Auth::from_credentials(
+                SchemeKind::Ntlm,
+                creds(user, "wrong"),
+            ))
+            .build()
+            .unwrap();
+        let e = call(&t).await.unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::Auth(AuthError::Failed {
+                    scheme: "NTLM",
+                    failure: ews_auth::Failure::Rejected,
+                })
+            ),
+            "{e:?}"
+        );
+    }
+    assert_eq!(s.requests(), 0);
+    // The domain is matched without regard to case; the password must be right.
+    let t = builder(&s)
+        .auth(Auth::from_credentials(
+            SchemeKind::Ntlm,
+            creds(r"example\alice", "pw"),
+        ))
+        .build()
+        .unwrap();
+    call_ok(&t).await;
 }
 
 /// A token endpoint on the test server: `tok-N` tokens valid for an hour.
@@ -316,7 +362,7 @@ fn assert_nowhere(files: &[(String, String)], secret: &str) {
 #[tokio::test]
 async fn dump_dir_redacts_responses() {
     const BODY: &str = r#"<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:R xmlns:m="urn:m" xmlns:t="urn:t"><t:Password>hunter2</t:Password><t:Subject>kept</t:Subject></m:R></s:Body></s:Envelope>"#;
-    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |_| {
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
         let mut r = xml(StatusCode::OK, BODY);
         r.headers_mut().insert(
             "set-cookie",
@@ -356,11 +402,8 @@ async fn dump_dir_redacts_responses() {
             "0002-response.xml",
         ]
     );
-    let challenge = base64::Engine::encode(
-        &base64::engine::general_purpose::STANDARD,
-        crate::ntlm_server::challenge_message(),
-    );
-    for secret in ["hunter2", &challenge[..24], "MBX01", "4242", "TlRMTVNTUA"] {
+    // "TlRMTVNTUA" is the base64 of "NTLMSSP\0": the start of every NTLM token.
+    for secret in ["hunter2", "MBX01", "4242", "TlRMTVNTUA"] {
         assert_nowhere(&files, secret);
     }
     let file = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;

@@ -13,7 +13,6 @@ mod faults;
 mod headers;
 #[cfg(feature = "gssapi")]
 mod negotiate;
-mod ntlm_server;
 mod pool;
 mod proxy;
 mod server;

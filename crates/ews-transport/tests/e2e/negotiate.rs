@@ -34,7 +34,7 @@ async fn negotiate_server(final_token: bool) -> Server {
 /// it accepts NTLM for that domain and user too.
 async fn negotiate_server_with(
     final_token: bool,
-    also_ntlm: Option<(&'static str, &'static str)>,
+    also_ntlm: Option<(&'static str, &'static str, &'static str)>,
 ) -> Server {
     let pki = Arc::new(server::pki());
     let hash = sha2_256(&pki.server_chain[0]);
@@ -135,9 +135,10 @@ fn ntlm_handshakes(s: &Server) -> usize {
 /// never called.
 #[tokio::test]
 async fn negotiate_configured_ntlm_only_server_gets_ntlm() {
-    let s = server::start(Opts::new(Demand::NtlmOnly("EXAMPLE", "alice"), |_| {
-        soap_ok()
-    }))
+    let s = server::start(Opts::new(
+        Demand::NtlmOnly("EXAMPLE", "alice", "secret"),
+        |_| soap_ok(),
+    ))
     .await;
     let creds = Credentials::password(r"EXAMPLE\alice", "secret").unwrap();
     let t = builder(&s)
@@ -178,7 +179,7 @@ async fn negotiate_configured_ntlm_only_server_gets_ntlm() {
 #[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 async fn negotiate_preferred_over_ntlm_when_kerberos_works() {
     require_kdc();
-    let s = negotiate_server_with(true, Some(("", USER))).await;
+    let s = negotiate_server_with(true, Some(("", USER, PASSWORD))).await;
     let t = transport(&s);
     call_ok(&t).await;
     call_ok(&t).await;
@@ -196,7 +197,7 @@ async fn negotiate_preferred_over_ntlm_when_kerberos_works() {
 #[ignore = "needs the KDC from scripts/kdc-tests.sh"]
 async fn kerberos_failure_falls_back_to_ntlm_through_the_transport() {
     require_kdc();
-    let s = negotiate_server_with(true, Some(("", USER))).await;
+    let s = negotiate_server_with(true, Some(("", USER, PASSWORD))).await;
     let url = format!("https://127.0.0.1:{}/EWS/Exchange.asmx", s.addr.port());
     let creds = Credentials::password(USER, PASSWORD).unwrap();
     let t = Transport::builder(url)

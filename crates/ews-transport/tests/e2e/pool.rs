@@ -10,7 +10,10 @@ use crate::{builder, call_ok};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_calls_over_four_ntlm_connections() {
-    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |_| soap_ok())).await;
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |_| {
+        soap_ok()
+    }))
+    .await;
     let t = builder(&s)
         .max_connections(4)
         .auth(Auth::from_credentials(

@@ -17,7 +17,9 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 
-use crate::{digest_server, ntlm_server};
+use ews_test_support::ntlm;
+
+use crate::digest_server;
 
 /// Certificates for one test: a CA, a server certificate for `localhost` and 127.0.0.1,
 /// and a client certificate, all from rcgen.
@@ -63,12 +65,13 @@ pub enum Demand {
     None,
     Basic(&'static str, &'static str),
     Digest(&'static str, &'static str),
-    /// Domain and user of the accepted AUTHENTICATE message; the 401 offers `Negotiate` and
-    /// `NTLM` (as Exchange does) but only NTLM is accepted.
-    Ntlm(&'static str, &'static str),
+    /// NTLMv2 checked by the acceptor of `ews-test-support` (domain, user and password of the
+    /// one account); the 401 offers `Negotiate` and `NTLM` (as Exchange does) but only NTLM is
+    /// accepted.
+    Ntlm(&'static str, &'static str, &'static str),
     /// As `Ntlm`, but the 401 offers `NTLM` alone (used by the Negotiate tests).
     #[cfg_attr(not(feature = "gssapi"), allow(dead_code))]
-    NtlmOnly(&'static str, &'static str),
+    NtlmOnly(&'static str, &'static str, &'static str),
     /// Tokens issued by the handler's `/token` answers and registered in `Stats::tokens`.
     Bearer,
     /// Negotiate (SPNEGO/Kerberos) through a libgssapi acceptor whose credentials come from
@@ -80,7 +83,7 @@ pub enum Demand {
         /// Channel bindings the acceptor requires (`tls-server-end-point:` + hash), if any.
         bindings: Option<Vec<u8>>,
         /// Also offer `NTLM` (after `Negotiate`) and accept it for this domain and user.
-        also_ntlm: Option<(&'static str, &'static str)>,
+        also_ntlm: Option<(&'static str, &'static str, &'static str)>,
     },
 }
 
@@ -249,6 +252,8 @@ fn acceptor(pki: &Pki, client_auth: bool) -> TlsAcceptor {
 
 #[derive(Default)]
 struct ConnState {
+    /// The challenge sent on this connection, waiting for the AUTHENTICATE message.
+    ntlm: Option<ntlm::Challenge>,
     ntlm_authenticated: bool,
     /// The acceptor's context on this connection, while the handshake runs.
     #[cfg(feature = "gssapi")]
@@ -365,17 +370,22 @@ fn check_auth(
                 Some(unauthorized(&[digest_server::challenge()]))
             }
         }
-        Demand::Ntlm(domain, user) => ntlm_step(
+        Demand::Ntlm(domain, user, password) => ntlm_step(
             auth,
-            (domain, user),
+            (domain, user, password),
             &["Negotiate", "NTLM"],
             conn,
             stats,
             state,
         ),
-        Demand::NtlmOnly(domain, user) => {
-            ntlm_step(auth, (domain, user), &["NTLM"], conn, stats, state)
-        }
+        Demand::NtlmOnly(domain, user, password) => ntlm_step(
+            auth,
+            (domain, user, password),
+            &["NTLM"],
+            conn,
+            stats,
+            state,
+        ),
         Demand::Bearer => {
             let ok = auth
                 .strip_prefix("Bearer ")
@@ -449,7 +459,7 @@ fn check_auth(
 /// The NTLM side of `check_auth`: `offered` are the schemes of the first 401.
 fn ntlm_step(
     auth: &str,
-    (domain, user): (&str, &str),
+    (domain, user, password): (&str, &str, &str),
     offered: &[&str],
     conn: usize,
     stats: &Stats,
@@ -468,22 +478,37 @@ fn ntlm_step(
     };
     match msg.get(8) {
         Some(1) => {
+            let Ok(challenge) = ntlm::Acceptor::new(domain, "MAIL").challenge(&msg) else {
+                return Some(offer());
+            };
             *stats
                 .ntlm_handshakes
                 .lock()
                 .unwrap()
                 .entry(conn)
                 .or_default() += 1;
-            let challenge = STANDARD.encode(ntlm_server::challenge_message());
-            Some(unauthorized(&[format!("NTLM {challenge}")]))
+            let value = format!("NTLM {}", STANDARD.encode(challenge.message()));
+            st.ntlm = Some(challenge);
+            Some(unauthorized(&[value]))
         }
-        Some(3) => match ntlm_server::user_of(&msg) {
-            Some((d, u)) if d.eq_ignore_ascii_case(domain) && u == user => {
-                st.ntlm_authenticated = true;
-                None
+        Some(3) => {
+            let Some(challenge) = st.ntlm.take() else {
+                return Some(offer());
+            };
+            let lookup = |d: &str, u: &str| {
+                (d.eq_ignore_ascii_case(domain) && u == user).then(|| password.to_owned())
+            };
+            match challenge.verify(&msg, lookup) {
+                Ok(_) => {
+                    st.ntlm_authenticated = true;
+                    None
+                }
+                Err(e) => {
+                    eprintln!("the NTLM acceptor refused the AUTHENTICATE message: {e}");
+                    Some(offer())
+                }
             }
-            _ => Some(offer()),
-        },
+        }
         _ => Some(offer()),
     }
 }

@@ -16,7 +16,7 @@ const CHUNKS: usize = 80;
 
 #[tokio::test]
 async fn stream_up_and_down_with_ntlm() {
-    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice"), |r| {
+    let s = server::start(Opts::new(Demand::Ntlm("EXAMPLE", "alice", "pw"), |r| {
         if r.body.is_empty() {
             // The empty request that authenticates the connection.
             return Reply::Http(xml(StatusCode::BAD_REQUEST, ""));
