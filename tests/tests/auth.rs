@@ -267,11 +267,15 @@ async fn bearer_client_credentials() {
     let server = bearer_server().start().await.unwrap();
     let flow = OAuthFlow::client_credentials("tenant", "daemon-app", "daemon-secret")
         .with_token_endpoint(server.token_url());
+    // One connection: the token request, to the same host, must not wait for it.
     let t = client(&server)
+        .max_connections(1)
         .auth(Auth::scheme(OAuth2::new(flow)))
         .build()
         .unwrap();
-    let id = inbox_id(&t).await;
+    let id = tokio::time::timeout(std::time::Duration::from_secs(20), inbox_id(&t))
+        .await
+        .expect("the token request waited for the connection of the request it serves");
     assert_eq!(inbox_id(&t).await, id);
     assert_eq!(server.tokens_issued(), 1);
     // The app acts as alice.

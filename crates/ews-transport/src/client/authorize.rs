@@ -180,7 +180,7 @@ impl HttpSender {
             .parse()
             .map_err(|e| Error::Config(format!("invalid token endpoint: {e}")))?;
         let key = self.origin(&uri)?;
-        let pool = self.inner.pools.get(&key, self.inner.max_connections);
+        let pool = self.inner.token_pools.get(&key, self.inner.max_connections);
         let mut conn = self.connection(&key, &pool).await.map_err(|f| f.error)?;
         conn.sender.ready().await.map_err(Error::http)?;
         let form = request.form_body();

@@ -63,6 +63,9 @@ struct Inner {
     auth: Option<AuthState>,
     accepted: AtomicBool,
     pools: Pools,
+    /// Connections to OAuth token endpoints, apart from `pools`: a token request must never
+    /// wait for a connection held by the request that waits for the token.
+    token_pools: Pools,
     max_connections: usize,
     dialer: Dialer,
     request_timeout: Option<Duration>,
@@ -142,6 +145,7 @@ impl HttpSender {
             auth,
             accepted: AtomicBool::new(false),
             pools: Pools::default(),
+            token_pools: Pools::default(),
             max_connections: b.max_connections,
             dialer: Dialer {
                 tls: TlsConfigs::new(b.tls.clone())?,
