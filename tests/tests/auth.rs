@@ -273,7 +273,7 @@ async fn bearer_client_credentials() {
         .auth(Auth::scheme(OAuth2::new(flow)))
         .build()
         .unwrap();
-    let id = tokio::time::timeout(std::time::Duration::from_secs(20), inbox_id(&t))
+    let id = tokio::time::timeout(Duration::from_secs(20), inbox_id(&t))
         .await
         .expect("the token request waited for the connection of the request it serves");
     assert_eq!(inbox_id(&t).await, id);
