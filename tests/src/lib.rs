@@ -188,6 +188,12 @@
 //! | `TruncateBody` | the full `Content-Length`, half the body, then the connection closes | yes |
 //! | `InvalidXmlChar` | the normal answer with a raw U+0001 at the start of each `DisplayName` text | yes |
 //!
+//! # Schema gate
+//!
+//! [`Builder::record_documents`] keeps every request the server could read and every
+//! response it wrote; [`Builder::check_documents_on_drop`] hands them to a check (this
+//! workspace's tests pass the XSD schema gate) when the server goes away.
+//!
 //! # Counters
 //!
 //! - [`requests_received`](FakeExchange::requests_received): every HTTP request, whatever
@@ -274,6 +280,8 @@ pub struct Builder {
     impersonators: Vec<String>,
     delegates: Vec<(String, String)>,
     auth: auth::Settings,
+    record: bool,
+    check_documents: Option<fn(&[(String, Vec<u8>)])>,
 }
 
 impl Default for Builder {
@@ -290,6 +298,8 @@ impl Default for Builder {
             delegates: Vec::new(),
             faults: Vec::new(),
             auth: auth::Settings::default(),
+            record: false,
+            check_documents: None,
         }
     }
 }
@@ -374,6 +384,25 @@ impl Builder {
         self
     }
 
+    /// Keeps every request the server could read and every response it wrote, for
+    /// [`FakeExchange::take_documents`] (tests validate them against the schema).
+    #[must_use]
+    pub fn record_documents(mut self) -> Self {
+        self.record = true;
+        self
+    }
+
+    /// Records documents (as [`record_documents`](Self::record_documents)) and hands those
+    /// not yet taken to `check` when the server is dropped or shut down (not while a panic
+    /// unwinds): the hook for a schema gate over everything a test made the server read and
+    /// write.
+    #[must_use]
+    pub fn check_documents_on_drop(mut self, check: fn(&[(String, Vec<u8>)])) -> Self {
+        self.record = true;
+        self.check_documents = Some(check);
+        self
+    }
+
     /// Binds the socket and starts serving on the current tokio runtime.
     pub async fn start(self) -> Result<FakeExchange, Error> {
         let listener = TcpListener::bind(self.listen).await?;
@@ -422,12 +451,14 @@ impl Builder {
             build: self.build,
             requests: AtomicUsize::new(0),
             operations: Mutex::new(HashMap::new()),
+            documents: self.record.then(|| Mutex::new(Vec::new())),
             faults: Arc::new(faults::FaultState::new(self.faults)),
             auth: auth::Auth::new(self.auth, pki),
         });
         let (stop_tx, stop_rx) = watch::channel(false);
         let task = tokio::spawn(accept_loop(listener, acceptor, state.clone(), stop_rx));
         Ok(FakeExchange {
+            check_documents: self.check_documents,
             addr,
             tls: self.tls,
             ca,
@@ -441,6 +472,7 @@ impl Builder {
 /// A running fake Exchange server. Stops on [`shutdown`](Self::shutdown) or when dropped.
 #[derive(Debug)]
 pub struct FakeExchange {
+    check_documents: Option<fn(&[(String, Vec<u8>)])>,
     addr: SocketAddr,
     tls: bool,
     ca: Option<(Vec<u8>, String)>,
@@ -486,6 +518,18 @@ impl FakeExchange {
     pub fn operation_counts(&self) -> HashMap<String, usize> {
         lock(&self.state.operations).clone()
     }
+
+    /// The documents recorded since the last call (see [`Builder::record_documents`]): each
+    /// request the server could read and each response it wrote (as written, before any
+    /// injected fault spoils it), named `NNNN-request` / `NNNN-response`. Empty without
+    /// recording.
+    pub fn take_documents(&self) -> Vec<(String, Vec<u8>)> {
+        self.state
+            .documents
+            .as_ref()
+            .map(|d| std::mem::take(&mut *lock(d)))
+            .unwrap_or_default()
+    }
     /// Stops accepting connections, closes open ones, and waits for the server task.
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(true);
@@ -498,6 +542,11 @@ impl FakeExchange {
 impl Drop for FakeExchange {
     fn drop(&mut self) {
         let _ = self.stop.send(true);
+        if let Some(check) = self.check_documents
+            && !std::thread::panicking()
+        {
+            check(&self.take_documents());
+        }
     }
 }
 
@@ -513,6 +562,8 @@ struct State {
     build: Build,
     requests: AtomicUsize,
     operations: Mutex<HashMap<String, usize>>,
+    /// With [`Builder::record_documents`]: the requests read and the responses written.
+    documents: Option<Mutex<Vec<(String, Vec<u8>)>>>,
     faults: Arc<faults::FaultState>,
     auth: auth::Auth,
 }
@@ -777,6 +828,21 @@ fn dispatch(
 
 /// Answers one authenticated request body: status and XML.
 fn respond(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
+    let (status, xml) = respond_unrecorded(state, user, body);
+    if let Some(docs) = &state.documents {
+        let mut docs = lock(docs);
+        let n = docs.len() + 1;
+        // A request this server cannot read is a test's deliberate garbage: not recorded.
+        if read_request(body).is_ok() {
+            docs.push((format!("{n:04}-request"), body.to_vec()));
+        }
+        docs.push((format!("{n:04}-response"), xml.clone()));
+    }
+    (status, xml)
+}
+
+/// [`respond`] without the recording.
+fn respond_unrecorded(state: &State, user: &str, body: &[u8]) -> (StatusCode, Vec<u8>) {
     let svi = server_version_info(state.build);
     let write_fault = |f: Fault| {
         let mut out = Vec::new();

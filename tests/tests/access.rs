@@ -28,6 +28,7 @@ async fn start() -> FakeExchange {
         .user(SVC.0, SVC.1)
         .impersonator(SVC.0)
         .delegate(ALICE.0, BOB.0)
+        .check_documents_on_drop(common::gate)
         .start()
         .await
         .unwrap()

@@ -3,6 +3,8 @@
 //! fake's token endpoint, and TLS client certificates.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -23,6 +25,7 @@ fn users() -> ews_tests::Builder {
     FakeExchange::builder()
         .user("alice@example.test", "alice-pw")
         .user("bob@example.test", "bob-pw")
+        .check_documents_on_drop(common::gate)
 }
 
 /// A transport to `server` trusting its CA (with TLS), no dumps.

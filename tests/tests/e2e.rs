@@ -1,6 +1,8 @@
 //! End-to-end tests of `FakeExchange` over real sockets, with a small hyper client.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::sync::Arc;
 
 use base64::Engine as _;
@@ -74,6 +76,7 @@ async fn start() -> FakeExchange {
         .user("alice@example.test", "secret")
         .user("bob@example.test", "hunter2")
         .server_version(Build::new(15, 1, 2507, 6))
+        .check_documents_on_drop(common::gate)
         .start()
         .await
         .unwrap()

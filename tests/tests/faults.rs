@@ -2,6 +2,8 @@
 //! (`ews-transport`): retries, back-off, exhaustion, exactly-once writes, broken bodies.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -45,7 +47,9 @@ fn find_folder_request() -> String {
 }
 
 async fn start(rules: impl IntoIterator<Item = FaultRule>) -> FakeExchange {
-    let mut b = FakeExchange::builder().user(USER, PASSWORD);
+    let mut b = FakeExchange::builder()
+        .user(USER, PASSWORD)
+        .check_documents_on_drop(common::gate);
     for rule in rules {
         b = b.fault(rule);
     }

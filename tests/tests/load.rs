@@ -1,6 +1,8 @@
 //! Load: 500 concurrent calls through one `ews-transport` client capped at 8 connections.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -59,6 +61,7 @@ async fn call(t: &Transport, i: usize) {
 async fn five_hundred_calls_over_eight_connections_lose_no_write() {
     let server = FakeExchange::builder()
         .user("alice@example.test", "secret")
+        .check_documents_on_drop(common::gate)
         .start()
         .await
         .unwrap();

@@ -2,9 +2,14 @@
 //!
 //! ```text
 //! fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user …] [--tls] [--ca-out FILE]
+//!               [--seed N] [--build MAJOR.MINOR.BUILD.REVISION]
 //!               [--auth basic,ntlm,bearer] [--oauth-client ID:SECRET:EMAIL …] [--token-lifetime SECONDS]
 //!               [--fault RULE …]
 //! ```
+//!
+//! `--seed` fixes the ids it issues (same seed, same requests: same ids); `--build` is the
+//! Exchange build it reports (default `15.1.2507.6`, Exchange 2016; `15.0.1497.2` is 2013,
+//! `15.2.1118.7` 2019, `15.20.…` Online), which also bounds the `RequestServerVersion` it takes.
 //!
 //! Built with the `gssapi` feature, `--auth` also takes `negotiate` (the service key comes from
 //! the keytab in `KRB5_KTNAME`).
@@ -25,7 +30,7 @@ use std::time::Duration;
 
 use ews_tests::AuthScheme;
 
-const USAGE: &str = "usage: fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user ...] [--tls] [--ca-out FILE] [--auth basic,ntlm,bearer] [--oauth-client ID:SECRET:EMAIL ...] [--token-lifetime SECONDS] [--fault RULE ...]";
+const USAGE: &str = "usage: fake-exchange [--listen 127.0.0.1:PORT] --user EMAIL:PASSWORD [--user ...] [--tls] [--ca-out FILE] [--seed N] [--build 15.1.2507.6] [--auth basic,ntlm,bearer] [--oauth-client ID:SECRET:EMAIL ...] [--token-lifetime SECONDS] [--fault RULE ...]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -56,6 +61,17 @@ async fn run() -> Result<(), String> {
                 builder = builder.user(user, pass);
             }
             "--tls" => builder = builder.tls(),
+            "--seed" => {
+                let v = args.next().ok_or(USAGE)?;
+                let seed: u64 = v.parse().map_err(|e| format!("--seed {v}: {e}"))?;
+                builder = builder.seed(seed);
+            }
+            "--build" => {
+                let v = args.next().ok_or(USAGE)?;
+                let build: ews_model::version::Build =
+                    v.parse().map_err(|e| format!("--build {v}: {e}"))?;
+                builder = builder.server_version(build);
+            }
             "--fault" => {
                 let v = args.next().ok_or(USAGE)?;
                 let rule: ews_tests::FaultRule =

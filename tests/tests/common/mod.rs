@@ -22,9 +22,20 @@ pub async fn start() -> FakeExchange {
         .user(ALICE.0, ALICE.1)
         .user(BOB.0, BOB.1)
         .server_version(Build::new(15, 1, 2507, 6))
+        .check_documents_on_drop(gate)
         .start()
         .await
         .unwrap()
+}
+
+/// Validates documents a server recorded against the schema (for
+/// `Builder::check_documents_on_drop`).
+pub fn gate(docs: &[(String, Vec<u8>)]) {
+    let docs: Vec<(&str, &[u8])> = docs
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    ews_test_support::assert_all_valid(&docs);
 }
 
 /// HTTP status and body.
