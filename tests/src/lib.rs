@@ -247,6 +247,11 @@ use crate::directory::Directory;
 use crate::mailbox::{Ctx, Mailbox};
 use ews_model::time::DateTime;
 
+/// A recorded document: its name (`0001-request`) and bytes.
+pub type Document = (String, Vec<u8>);
+/// A check of recorded documents (see [`Builder::check_documents_on_drop`]).
+pub type DocumentCheck = fn(&[Document]);
+
 /// The path the server answers on.
 pub const EWS_PATH: &str = "/EWS/Exchange.asmx";
 /// The realm of the Basic and Bearer `WWW-Authenticate` challenges.
@@ -281,7 +286,7 @@ pub struct Builder {
     delegates: Vec<(String, String)>,
     auth: auth::Settings,
     record: bool,
-    check_documents: Option<fn(&[(String, Vec<u8>)])>,
+    check_documents: Option<DocumentCheck>,
 }
 
 impl Default for Builder {
@@ -397,7 +402,7 @@ impl Builder {
     /// unwinds): the hook for a schema gate over everything a test made the server read and
     /// write.
     #[must_use]
-    pub fn check_documents_on_drop(mut self, check: fn(&[(String, Vec<u8>)])) -> Self {
+    pub fn check_documents_on_drop(mut self, check: DocumentCheck) -> Self {
         self.record = true;
         self.check_documents = Some(check);
         self
@@ -472,7 +477,7 @@ impl Builder {
 /// A running fake Exchange server. Stops on [`shutdown`](Self::shutdown) or when dropped.
 #[derive(Debug)]
 pub struct FakeExchange {
-    check_documents: Option<fn(&[(String, Vec<u8>)])>,
+    check_documents: Option<DocumentCheck>,
     addr: SocketAddr,
     tls: bool,
     ca: Option<(Vec<u8>, String)>,
@@ -523,7 +528,7 @@ impl FakeExchange {
     /// request the server could read and each response it wrote (as written, before any
     /// injected fault spoils it), named `NNNN-request` / `NNNN-response`. Empty without
     /// recording.
-    pub fn take_documents(&self) -> Vec<(String, Vec<u8>)> {
+    pub fn take_documents(&self) -> Vec<Document> {
         self.state
             .documents
             .as_ref()
@@ -563,7 +568,7 @@ struct State {
     requests: AtomicUsize,
     operations: Mutex<HashMap<String, usize>>,
     /// With [`Builder::record_documents`]: the requests read and the responses written.
-    documents: Option<Mutex<Vec<(String, Vec<u8>)>>>,
+    documents: Option<Mutex<Vec<Document>>>,
     faults: Arc<faults::FaultState>,
     auth: auth::Auth,
 }
