@@ -797,3 +797,108 @@ async fn find_folder_evaluates_restrictions() {
     assert_eq!(names, ["Alpha", "Alphabet"]);
     s.finish();
 }
+
+#[tokio::test]
+async fn updating_an_occurrence_makes_an_exception() {
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    let weekly = CalendarItem::new()
+        .subject("Standup")
+        .start(ts("2026-03-02T09:00:00Z"))
+        .end(ts("2026-03-02T09:15:00Z"))
+        .recurrence(
+            Pattern::weekly(1, [jiff::civil::Weekday::Monday])
+                .starting(jiff::civil::date(2026, 3, 2))
+                .count(4),
+        );
+    let r = s
+        .call(
+            &CreateItem::new()
+                .invitations(SendMeetingInvitations::SendToNone)
+                .item(weekly),
+        )
+        .await
+        .into_results();
+    let master = id_of(r[0].as_ref().unwrap().as_ref().unwrap());
+    // Move the second occurrence to Tuesday and rename it.
+    let mut moved = CalendarItem::new()
+        .subject("Standup (Tuesday)")
+        .start(ts("2026-03-10T10:00:00Z"));
+    moved.end = Some(ts("2026-03-10T10:15:00Z"));
+    let second = ItemIdChoice::from(OccurrenceItemId::new(master.id.clone(), 2));
+    let updated = s
+        .call(
+            &UpdateItem::new(ConflictResolution::AlwaysOverwrite).change(
+                ItemChange::new(second.clone())
+                    .set(ItemBase::SUBJECT, moved.clone())
+                    .set(CalendarItem::START, moved.clone())
+                    .set(CalendarItem::END, moved),
+            ),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap();
+    let exception_id = id_of(updated.item.as_ref().unwrap());
+    let view = FindItem::new(ItemShape::new(BaseShape::Default))
+        .folder(folder("calendar"))
+        .view(CalendarView::new(
+            ts("2026-03-01T00:00:00Z"),
+            ts("2026-04-01T00:00:00Z"),
+        ));
+    let march = find(&mut s, view.clone()).await;
+    let listed: Vec<_> = march
+        .items
+        .iter()
+        .map(|i| {
+            let Item::CalendarItem(c) = i else { panic!() };
+            (
+                c.item.subject.clone().unwrap(),
+                c.calendar_item_type.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Standup".to_owned(), CalendarItemType::Occurrence),
+            ("Standup (Tuesday)".to_owned(), CalendarItemType::Exception),
+            ("Standup".to_owned(), CalendarItemType::Occurrence),
+            ("Standup".to_owned(), CalendarItemType::Occurrence),
+        ]
+    );
+    // The occurrence id now names the exception; the master lists it.
+    let Item::CalendarItem(again) = s
+        .call(&GetItem::new(ItemShape::new(BaseShape::Default)).item(second))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(again.item.item_id.as_ref().unwrap().id, exception_id.id);
+    assert_eq!(again.original_start, Some(ts("2026-03-09T09:00:00Z")));
+    let Item::CalendarItem(m) = s
+        .call(
+            &GetItem::new(ItemShape::new(BaseShape::AllProperties))
+                .item(ItemId::new(master.id.clone())),
+        )
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(m.modified_occurrences.len(), 1);
+    assert_eq!(m.modified_occurrences[0].start, ts("2026-03-10T10:00:00Z"));
+    // Outside calendar views only the master shows.
+    assert_eq!(find_all(&mut s, "calendar").await.len(), 1);
+    // Deleting the exception deletes that occurrence.
+    s.call(&DeleteItem::new(DisposalType::HardDelete).item(exception_id))
+        .await;
+    let march = find(&mut s, view).await;
+    assert_eq!(march.items.len(), 3);
+    s.finish();
+}

@@ -271,6 +271,7 @@ impl Mailbox {
                 change_key,
                 folder: id.clone(),
                 soft_deleted: false,
+                exception_of: None,
                 seq: self.seq,
                 ..self.items[i].clone()
             };

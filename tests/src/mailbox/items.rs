@@ -18,7 +18,7 @@ use ews_model::properties::{
     Attendee, FolderId, FolderIdChoice, ItemId, ItemIdChoice, Mailbox as Address, ResponseType,
     SingleRecipient,
 };
-use ews_model::recurrence::DeletedOccurrence;
+use ews_model::recurrence::{DeletedOccurrence, OccurrenceInfo};
 use ews_model::time::{DateTime, TimeZone};
 use ews_model::version::ExchangeVersion;
 use ews_model::view::{FolderView, ItemTraversal, ItemView};
@@ -54,6 +54,9 @@ pub(super) struct ItemRecord {
     pub(super) soft_deleted: bool,
     /// Creation order (later is larger).
     pub(super) seq: u64,
+    /// For an exception of a recurring series: the master's id and the occurrence's index.
+    /// Exceptions show in calendar views (in place of their occurrence), not in other finds.
+    pub(super) exception_of: Option<(String, usize)>,
 }
 
 /// What a request carries besides its body.
@@ -141,6 +144,9 @@ impl Mailbox {
                             "Occurrence index is out of recurrence range.",
                         )
                     })?;
+                if let Some(e) = self.exception_index(&self.items[master].id, index) {
+                    return Ok(Target::Item(e));
+                }
                 self.check_occurrence(master, index)?;
                 Ok(Target::Occurrence { master, index })
             }
@@ -172,6 +178,9 @@ impl Mailbox {
             let master = self
                 .item_index(&STANDARD.encode(master_raw))
                 .ok_or_else(not_found)?;
+            if let Some(e) = self.exception_index(&self.items[master].id, index) {
+                return Ok(Target::Item(e));
+            }
             self.check_occurrence(master, index)?;
             return Ok(Target::Occurrence { master, index });
         }
@@ -361,6 +370,7 @@ impl Mailbox {
             item,
             soft_deleted: false,
             seq: self.seq,
+            exception_of: None,
         });
         if let Some(f) = self.index_of_id(&folder) {
             self.touch(f);
@@ -507,7 +517,7 @@ impl Mailbox {
                 };
                 if c.recurrence.is_some() {
                     for occ in expand(c, Some((from, to)), usize::MAX).unwrap_or_default() {
-                        if !occ.deleted {
+                        if !occ.deleted && self.exception_index(&r.id, occ.index).is_none() {
                             candidates.push((r.seq, self.render_occurrence(i, c, &occ)));
                         }
                     }
@@ -518,7 +528,10 @@ impl Mailbox {
             candidates.sort_by_key(|(seq, item)| (start_of(item), *seq));
         } else {
             for (i, r) in self.items.iter().enumerate() {
-                if r.soft_deleted == soft && folder_ids.contains(&r.folder.as_str()) {
+                if r.soft_deleted == soft
+                    && r.exception_of.is_none()
+                    && folder_ids.contains(&r.folder.as_str())
+                {
                     candidates.push((r.seq, self.full(i)));
                 }
             }
@@ -800,20 +813,34 @@ impl Mailbox {
         ctx: &Ctx,
         deliveries: &mut Vec<Delivery>,
     ) -> Result<Option<usize>, MessageStatus> {
-        let idx = match self.resolve_item(&change.item_id)? {
-            Target::Item(i) => i,
-            Target::Occurrence { .. } => {
-                return Err(MessageStatus::error(
-                    ResponseCode::ErrorInvalidOperation,
-                    "FakeExchange does not implement updating single occurrences.",
-                ));
+        // An occurrence without an exception yet is updated as a copy that becomes one.
+        let target = self.resolve_item(&change.item_id)?;
+        let (current_key, mut item, existing) = match target {
+            Target::Item(i) => (
+                self.items[i].change_key.clone(),
+                self.items[i].item.clone(),
+                Some(i),
+            ),
+            Target::Occurrence { master, index } => {
+                let Some(Item::CalendarItem(mut occ)) = self.occurrence(master, index) else {
+                    return Err(not_found());
+                };
+                occ.item.item_id = None;
+                occ.item.parent_folder_id = None;
+                occ.calendar_item_type = Some(CalendarItemType::Exception);
+                (
+                    self.items[master].change_key.clone(),
+                    Item::CalendarItem(occ),
+                    None,
+                )
             }
         };
         let given_key = match &change.item_id {
             ItemIdChoice::ItemId(i) => i.change_key.clone(),
+            ItemIdChoice::OccurrenceItemId(o) => o.change_key.clone(),
             _ => None,
         };
-        let stale = given_key.is_some_and(|k| k != self.items[idx].change_key);
+        let stale = given_key.is_some_and(|k| k != current_key);
         if stale && matches!(req.conflict_resolution, ConflictResolution::NeverOverwrite) {
             return Err(MessageStatus::error(
                 ResponseCode::ErrorIrresolvableConflict,
@@ -821,7 +848,6 @@ impl Mailbox {
                  passed in the request does not match the current change key for the item.",
             ));
         }
-        let mut item = self.items[idx].item.clone();
         let sent = item
             .message()
             .is_some_and(|m| m.item.is_draft == Some(false));
@@ -843,6 +869,9 @@ impl Mailbox {
                     "Only messages can be sent.",
                 ));
             };
+            let Some(idx) = existing else {
+                return Err(not_found());
+            };
             send(&mut m, ctx, deliveries)?;
             let id = self.items[idx].id.clone();
             self.remove_item(&id);
@@ -855,9 +884,89 @@ impl Mailbox {
             }
             return Ok(None);
         }
-        self.items[idx].item = item;
-        self.items[idx].change_key = self.new_change_key();
+        let idx = match (existing, target) {
+            (Some(idx), _) => {
+                self.items[idx].item = item;
+                self.items[idx].change_key = self.new_change_key();
+                idx
+            }
+            (None, Target::Occurrence { master, index }) => {
+                let folder = self.items[master].folder.clone();
+                let master_id = self.items[master].id.clone();
+                let idx = self.store(folder, item, ctx);
+                self.items[idx].exception_of = Some((master_id, index));
+                idx
+            }
+            (None, Target::Item(_)) => return Err(not_found()),
+        };
+        self.record_exception(idx);
         Ok(Some(idx))
+    }
+
+    /// The stored exception of occurrence `index` of the master `master_id`.
+    fn exception_index(&self, master_id: &str, index: usize) -> Option<usize> {
+        self.items.iter().position(|r| {
+            r.exception_of
+                .as_ref()
+                .is_some_and(|(m, i)| m == master_id && *i == index)
+        })
+    }
+
+    /// When item `idx` is an exception: its entry in the master's `ModifiedOccurrences`,
+    /// and a new change key for the master.
+    fn record_exception(&mut self, idx: usize) {
+        let Some((master_id, _)) = self.items[idx].exception_of.clone() else {
+            return;
+        };
+        let Item::CalendarItem(c) = &self.items[idx].item else {
+            return;
+        };
+        let (Some(start), Some(end), Some(original_start)) = (c.start, c.end, c.original_start)
+        else {
+            return;
+        };
+        let info = OccurrenceInfo {
+            item_id: ItemId::new(self.items[idx].id.clone())
+                .with_change_key(self.items[idx].change_key.clone()),
+            start,
+            end,
+            original_start,
+        };
+        let Some(m) = self.item_index(&master_id) else {
+            return;
+        };
+        if let Item::CalendarItem(master) = &mut self.items[m].item {
+            master
+                .modified_occurrences
+                .retain(|o| o.original_start != original_start);
+            master.modified_occurrences.push(info);
+            master
+                .modified_occurrences
+                .sort_by_key(|o| o.original_start.0);
+        }
+        self.items[m].change_key = self.new_change_key();
+    }
+
+    /// Deletes the exception at `idx`: the occurrence is gone from the master's series.
+    fn delete_exception(&mut self, idx: usize) {
+        let Some((master_id, _)) = self.items[idx].exception_of.clone() else {
+            return;
+        };
+        let original = match &self.items[idx].item {
+            Item::CalendarItem(c) => c.original_start,
+            _ => None,
+        };
+        let id = self.items[idx].id.clone();
+        self.remove_item(&id);
+        if let (Some(start), Some(m)) = (original, self.item_index(&master_id)) {
+            if let Item::CalendarItem(master) = &mut self.items[m].item {
+                master
+                    .modified_occurrences
+                    .retain(|o| o.original_start != start);
+                master.deleted_occurrences.push(DeletedOccurrence { start });
+            }
+            self.items[m].change_key = self.new_change_key();
+        }
     }
 
     pub(super) fn remove_item(&mut self, id: &str) {
@@ -872,13 +981,23 @@ impl Mailbox {
     /// Moves item `idx` to `folder`: it gets a new id, as in Exchange. The new index.
     pub(super) fn move_to(&mut self, idx: usize, folder: String) -> usize {
         let old_folder = self.items[idx].folder.clone();
+        let old_id = self.items[idx].id.clone();
         let id = self.new_item_id();
         let ck = self.new_change_key();
         let r = &mut self.items[idx];
-        r.id = id;
+        r.id = id.clone();
         r.change_key = ck;
         r.folder = folder.clone();
         r.soft_deleted = false;
+        // A master's exceptions follow it.
+        for e in &mut self.items {
+            if let Some((master, _)) = &mut e.exception_of
+                && *master == old_id
+            {
+                *master = id.clone();
+                e.folder = folder.clone();
+            }
+        }
         for f in [old_folder, folder] {
             if let Some(f) = self.index_of_id(&f) {
                 self.touch(f);
@@ -894,6 +1013,10 @@ impl Mailbox {
                 Err(s) => s,
                 Ok(Target::Occurrence { master, index }) => {
                     self.delete_occurrence(master, index, ctx);
+                    MessageStatus::success()
+                }
+                Ok(Target::Item(idx)) if self.items[idx].exception_of.is_some() => {
+                    self.delete_exception(idx);
                     MessageStatus::success()
                 }
                 Ok(Target::Item(idx)) => {
@@ -923,6 +1046,15 @@ impl Mailbox {
     }
 
     fn delete_one(&mut self, idx: usize, how: &DisposalType) {
+        let id = self.items[idx].id.clone();
+        if matches!(how, DisposalType::HardDelete) {
+            // A master's exceptions go with it.
+            self.items
+                .retain(|r| r.exception_of.as_ref().is_none_or(|(m, _)| *m != id));
+        }
+        let Some(idx) = self.item_index(&id) else {
+            return;
+        };
         let deleted_items = self.dist_id("deleteditems");
         match how {
             DisposalType::MoveToDeletedItems if self.items[idx].folder != deleted_items => {
@@ -997,6 +1129,7 @@ impl Mailbox {
                         folder: target.clone(),
                         soft_deleted: false,
                         seq: self.seq,
+                        exception_of: None,
                         ..rec
                     });
                     if let Some(f) = self.index_of_id(&target) {
