@@ -6,12 +6,13 @@ use std::collections::{HashMap, HashSet};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use ews_model::operations::{
-    AnyRequest, AnyResponse, ArchiveItemResponse, CopyItemResponse, CreateFolderResponse,
-    CreateItemResponse, DeleteFolderResponse, DeleteItemResponse, EmptyFolderResponse,
-    FindFolderResponse, FindFolderResponseMessage, FindItemResponse, FindItemResponseMessage,
-    FolderInfoResponseMessage, GetFolderResponse, GetItemResponse, ItemInfoResponseMessage,
-    MarkAllItemsAsReadResponse, MarkAsJunkResponse, MarkAsJunkResponseMessage, MessageStatus,
-    MoveItemResponse, SendItemResponse, UpdateItemResponse, UpdateItemResponseMessage,
+    AnyRequest, AnyResponse, ArchiveItemResponse, CopyFolderResponse, CopyItemResponse,
+    CreateFolderResponse, CreateItemResponse, DeleteFolderResponse, DeleteItemResponse,
+    EmptyFolderResponse, FindFolderResponse, FindFolderResponseMessage, FindItemResponse,
+    FindItemResponseMessage, FolderInfoResponseMessage, GetFolderResponse, GetItemResponse,
+    ItemInfoResponseMessage, MarkAllItemsAsReadResponse, MarkAsJunkResponse,
+    MarkAsJunkResponseMessage, MessageStatus, MoveFolderResponse, MoveItemResponse,
+    SendItemResponse, UpdateItemResponse, UpdateItemResponseMessage,
 };
 use ews_model::properties::{FolderIdChoice, ItemIdChoice};
 use ews_xml::ResponseCode;
@@ -232,6 +233,12 @@ pub(crate) fn refuse(req: &AnyRequest, status: &MessageStatus) -> Option<AnyResp
                 .map(|_| FindFolderResponseMessage::error(status.clone()))
                 .collect(),
         )),
+        AnyRequest::MoveFolder(r) => {
+            AnyResponse::MoveFolder(MoveFolderResponse::new(folders(r.folder_ids.len())))
+        }
+        AnyRequest::CopyFolder(r) => {
+            AnyResponse::CopyFolder(CopyFolderResponse::new(folders(r.folder_ids.len())))
+        }
         AnyRequest::DeleteFolder(r) => {
             AnyResponse::DeleteFolder(DeleteFolderResponse::new(plain(r.folder_ids.len())))
         }

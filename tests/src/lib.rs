@@ -765,8 +765,14 @@ fn dispatch(
         AnyRequest::CreateFolder(r) => AnyResponse::CreateFolder(mb.create_folder(r)),
         AnyRequest::DeleteFolder(r) => AnyResponse::DeleteFolder(mb.delete_folder(r)),
         AnyRequest::UpdateFolder(r) => AnyResponse::UpdateFolder(mb.update_folder(r, ctx.version)),
-        AnyRequest::MoveFolder(r) => AnyResponse::MoveFolder(mb.move_folder(r)),
-        AnyRequest::CopyFolder(r) => AnyResponse::CopyFolder(mb.copy_folder(r)),
+        AnyRequest::MoveFolder(r) => match mb.move_folder(r) {
+            Ok(resp) => AnyResponse::MoveFolder(resp),
+            Err(status) => return Ok(access::refuse(&request, &status)),
+        },
+        AnyRequest::CopyFolder(r) => match mb.copy_folder(r) {
+            Ok(resp) => AnyResponse::CopyFolder(resp),
+            Err(status) => return Ok(access::refuse(&request, &status)),
+        },
         AnyRequest::ConvertId(r) => AnyResponse::ConvertId(directory::convert_id(dir, r)),
         AnyRequest::ResolveNames(r) => {
             AnyResponse::ResolveNames(directory::resolve_names(dir, mb, r))

@@ -127,18 +127,12 @@ impl Mailbox {
         Ok(idx)
     }
 
-    pub(crate) fn move_folder(&mut self, req: &MoveFolder) -> MoveFolderResponse {
-        let target = match self.destination(&req.to_folder_id) {
-            Ok(t) => t,
-            Err(s) => {
-                return MoveFolderResponse::new(
-                    req.folder_ids
-                        .iter()
-                        .map(|_| FolderInfoResponseMessage::error(s.clone()))
-                        .collect(),
-                );
-            }
-        };
+    /// `Err` when the destination names no folder.
+    pub(crate) fn move_folder(
+        &mut self,
+        req: &MoveFolder,
+    ) -> Result<MoveFolderResponse, MessageStatus> {
+        let target = self.destination(&req.to_folder_id)?;
         let messages = req
             .folder_ids
             .iter()
@@ -147,7 +141,7 @@ impl Mailbox {
                 Err(s) => FolderInfoResponseMessage::error(s),
             })
             .collect();
-        MoveFolderResponse::new(messages)
+        Ok(MoveFolderResponse::new(messages))
     }
 
     fn move_one_folder(
@@ -193,18 +187,12 @@ impl Mailbox {
         Ok(idx)
     }
 
-    pub(crate) fn copy_folder(&mut self, req: &CopyFolder) -> CopyFolderResponse {
-        let target = match self.destination(&req.to_folder_id) {
-            Ok(t) => t,
-            Err(s) => {
-                return CopyFolderResponse::new(
-                    req.folder_ids
-                        .iter()
-                        .map(|_| FolderInfoResponseMessage::error(s.clone()))
-                        .collect(),
-                );
-            }
-        };
+    /// `Err` when the destination names no folder.
+    pub(crate) fn copy_folder(
+        &mut self,
+        req: &CopyFolder,
+    ) -> Result<CopyFolderResponse, MessageStatus> {
+        let target = self.destination(&req.to_folder_id)?;
         let messages = req
             .folder_ids
             .iter()
@@ -213,7 +201,7 @@ impl Mailbox {
                 Err(s) => FolderInfoResponseMessage::error(s),
             })
             .collect();
-        CopyFolderResponse::new(messages)
+        Ok(CopyFolderResponse::new(messages))
     }
 
     fn copy_one_folder(

@@ -163,6 +163,19 @@ impl Mailbox {
         }
     }
 
+    /// The item `id` names, which must be a whole item: an occurrence gets `code` and `text`.
+    fn resolve_whole(
+        &self,
+        id: &ItemIdChoice,
+        code: ResponseCode,
+        text: &str,
+    ) -> Result<usize, MessageStatus> {
+        match self.resolve_item(id)? {
+            Target::Item(i) => Ok(i),
+            Target::Occurrence { .. } => Err(MessageStatus::error(code, text)),
+        }
+    }
+
     fn resolve_item_text(&self, id: &str) -> Result<Target, MessageStatus> {
         let raw = STANDARD.decode(id).map_err(|_| malformed())?;
         if raw.len() == ITEM_MAGIC.len() + ID_RANDOM && raw.starts_with(ITEM_MAGIC) {
@@ -1108,14 +1121,12 @@ impl Mailbox {
         Ok(ids
             .iter()
             .map(|id| {
-                let idx = match self.resolve_item(id) {
-                    Ok(Target::Item(i)) => i,
-                    Ok(Target::Occurrence { .. }) => {
-                        return ItemInfoResponseMessage::error(MessageStatus::error(
-                            ResponseCode::ErrorCalendarCannotMoveOrCopyOccurrence,
-                            "Occurrences cannot be moved or copied.",
-                        ));
-                    }
+                let idx = match self.resolve_whole(
+                    id,
+                    ResponseCode::ErrorCalendarCannotMoveOrCopyOccurrence,
+                    "Occurrences cannot be moved or copied.",
+                ) {
+                    Ok(i) => i,
                     Err(s) => return ItemInfoResponseMessage::error(s),
                 };
                 let new = if copy {
@@ -1158,15 +1169,12 @@ impl Mailbox {
         let saved = self.optional_folder(req.saved_item_folder_id.as_ref())?;
         let mut messages = Vec::with_capacity(req.item_ids.len());
         for id in &req.item_ids {
-            let idx = match self.resolve_item(id) {
-                Ok(Target::Item(i)) => i,
-                Ok(Target::Occurrence { .. }) => {
-                    messages.push(MessageStatus::error(
-                        ResponseCode::ErrorInvalidItemForOperationSendItem,
-                        "Only draft messages can be sent.",
-                    ));
-                    continue;
-                }
+            let idx = match self.resolve_whole(
+                id,
+                ResponseCode::ErrorInvalidItemForOperationSendItem,
+                "Only draft messages can be sent.",
+            ) {
+                Ok(i) => i,
                 Err(s) => {
                     messages.push(s);
                     continue;
@@ -1219,14 +1227,12 @@ impl Mailbox {
             .item_ids
             .iter()
             .map(|id| {
-                let idx = match self.resolve_item(id) {
-                    Ok(Target::Item(i)) => i,
-                    Ok(Target::Occurrence { .. }) => {
-                        return MarkAsJunkResponseMessage::error(MessageStatus::error(
-                            ResponseCode::ErrorInvalidRequest,
-                            "Occurrences cannot be marked as junk.",
-                        ));
-                    }
+                let idx = match self.resolve_whole(
+                    id,
+                    ResponseCode::ErrorInvalidRequest,
+                    "Occurrences cannot be marked as junk.",
+                ) {
+                    Ok(i) => i,
                     Err(s) => return MarkAsJunkResponseMessage::error(s),
                 };
                 if !req.move_item {
