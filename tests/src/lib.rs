@@ -58,9 +58,11 @@
 //!   - An `Authorization` header, when present, decides (its failure is a 401 even on an
 //!     authenticated connection); without one a connection's NTLM or Negotiate user, else
 //!     its certificate user, is used.
-//! - `t:RequestServerVersion`: unknown, or newer than the server's build, the request gets a
-//!   SOAP fault `ErrorInvalidServerVersion` (HTTP 500); a request without it is read as of
-//!   the server's own version. (`ErrorIncorrectSchemaVersion` is not used.)
+//! - **Versions**: the build ([`Builder::server_version`]: 15.0 is Exchange 2013, 15.1 2016,
+//!   15.2 2019, 15.20 and later Exchange Online) is reported in `ServerVersionInfo` and bounds
+//!   `t:RequestServerVersion`: an unknown version, or one newer than the build speaks (Online
+//!   builds speak every dated schema), gets a SOAP fault `ErrorInvalidServerVersion` (HTTP
+//!   500); a request without it is read as of the server's own version. (`ErrorIncorrectSchemaVersion` is not used.)
 //! - A body that is not well-formed XML or not a readable SOAP envelope / request: HTTP 500
 //!   with a SOAP fault `ErrorSchemaValidation`.
 //! - Every response carries `ServerVersionInfo`; several ids in one request get one response
@@ -695,13 +697,22 @@ async fn handle(
     faults.finish(r)
 }
 
+/// The newest `RequestServerVersion` a build takes: its own version, and for Exchange Online
+/// builds (15.20 and later) the newest dated schema.
+fn newest_version(build: Build) -> ExchangeVersion {
+    match (build.product(), ExchangeVersion::ALL.last()) {
+        (ews_model::version::Product::ExchangeOnline, Some(newest)) => *newest,
+        _ => build.api_version(),
+    }
+}
+
 fn server_version_info(build: Build) -> ServerVersionInfo {
     let mut v = ServerVersionInfo::default();
     v.major_version = Some(i32::from(build.major));
     v.minor_version = Some(i32::from(build.minor));
     v.major_build_number = Some(i32::from(build.major_build));
     v.minor_build_number = Some(i32::from(build.minor_build));
-    v.version = Some(build.api_version().as_str().to_owned());
+    v.version = Some(newest_version(build).as_str().to_owned());
     v
 }
 
@@ -880,9 +891,9 @@ fn respond_unrecorded(state: &State, user: &str, body: &[u8]) -> (StatusCode, Ve
     // Without `RequestServerVersion` the request is read as of the server's own version;
     // an unknown version, or one newer than the server's, is refused.
     let version = match header.version.as_deref().map(str::trim) {
-        None => state.build.api_version(),
+        None => newest_version(state.build),
         Some(v) => {
-            match ExchangeVersion::from_name(v).filter(|v| *v <= state.build.api_version()) {
+            match ExchangeVersion::from_name(v).filter(|v| *v <= newest_version(state.build)) {
                 Some(v) => v,
                 None => {
                     return write_fault(fault(

@@ -173,3 +173,68 @@ async fn impersonation_needs_the_role() {
     alice.finish();
     carol.finish();
 }
+
+/// The build decides which `RequestServerVersion` values are taken, and what
+/// `ServerVersionInfo` says: Exchange 2013 SP1, 2016 and 2019 builds.
+#[tokio::test]
+async fn versions_follow_the_configured_build() {
+    use ews_model::version::Build;
+    for (build, reported, newest_taken, refused) in [
+        (
+            Build::new(15, 0, 1497, 2),
+            "Exchange2013_SP1",
+            "Exchange2013_SP1",
+            Some("Exchange2016"),
+        ),
+        (
+            Build::new(15, 1, 2507, 6),
+            "Exchange2016",
+            "Exchange2016",
+            Some("V2017_07_11"),
+        ),
+        (
+            Build::new(15, 2, 1118, 7),
+            "Exchange2016",
+            "Exchange2016",
+            None,
+        ),
+    ] {
+        let server = FakeExchange::builder()
+            .user(ALICE.0, ALICE.1)
+            .server_version(build)
+            .check_documents_on_drop(common::gate)
+            .start()
+            .await
+            .unwrap();
+        let mut s = Session::new(&server, ALICE);
+        s.version = newest_taken;
+        let get = GetFolder::new(FolderShape::new(BaseShape::IdOnly)).folder(own("inbox"));
+        assert!(s.call(&get).await.into_results()[0].is_ok());
+        let reply = common::post(&server, ALICE, {
+            let mut body = Vec::new();
+            ews_xml::soap::write_request(
+                &mut body,
+                &ews_xml::soap::RequestHeader::new(newest_taken),
+                &get,
+            )
+            .unwrap();
+            body
+        })
+        .await;
+        let text = String::from_utf8(reply.body).unwrap();
+        assert!(
+            text.contains(&format!("Version=\"{reported}\"")),
+            "{build}: {text}"
+        );
+        if let Some(v) = refused {
+            s.version = v;
+            let fault = s.try_call(&get).await.unwrap_err();
+            assert_eq!(
+                fault.response_code(),
+                Some(ResponseCode::ErrorInvalidServerVersion),
+                "{build} {v}"
+            );
+        }
+        s.finish();
+    }
+}
