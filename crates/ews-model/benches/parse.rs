@@ -8,7 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ews_model::operations::{Streamed, stream_items};
 use ews_xml::Reader;
@@ -71,33 +71,14 @@ fn typed(doc: &[u8], keep: bool) -> usize {
     n
 }
 
-fn best(rounds: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
-    let mut best = Duration::MAX;
-    let mut n = 0;
-    for _ in 0..rounds {
-        let t = Instant::now();
-        n = f();
-        best = best.min(t.elapsed());
-    }
-    (best, n)
-}
-
 fn main() {
-    let quick = !std::env::args().any(|a| a == "--bench");
-    let rounds = if quick {
-        1
-    } else {
-        std::env::var("EWS_BENCH_ROUNDS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(5)
-    };
-    let doc = document(if quick { 20 } else { 2000 });
+    let run = ews_test_support::bench::BenchRun::from_env();
+    let doc = document(run.size(20, 2000));
     let mb = doc.len() as f64 / 1e6;
     let _ = Reader::from_bytes(&doc);
-    let (raw, _) = best(rounds, || raw_xml_rs(&doc));
-    let (stream, items) = best(rounds, || typed(&doc, false));
-    let (collect, _) = best(rounds, || typed(&doc, true));
+    let (raw, _) = run.best(|| raw_xml_rs(&doc));
+    let (stream, items) = run.best(|| typed(&doc, false));
+    let (collect, _) = run.best(|| typed(&doc, true));
     let rate = |d: Duration| mb / d.as_secs_f64();
     let per_s = |d: Duration| items as f64 / d.as_secs_f64();
     println!("document: {mb:.1} MB, {items} messages");

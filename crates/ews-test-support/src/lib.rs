@@ -33,6 +33,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod bench;
 mod collector;
 mod gate;
 pub mod ntlm;

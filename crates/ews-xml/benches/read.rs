@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ews_xml::{Event, Reader};
 
@@ -62,32 +62,12 @@ fn ews_reader(doc: &[u8]) -> usize {
     }
 }
 
-fn best(rounds: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
-    let mut best = Duration::MAX;
-    let mut events = 0;
-    for _ in 0..rounds {
-        let t = Instant::now();
-        events = f();
-        best = best.min(t.elapsed());
-    }
-    (best, events)
-}
-
 fn main() {
-    // `cargo test --benches` runs bench targets with `--bench`-less args; keep that cheap.
-    let quick = !std::env::args().any(|a| a == "--bench");
-    let rounds = if quick {
-        1
-    } else {
-        std::env::var("EWS_BENCH_ROUNDS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(5)
-    };
-    let doc = document(if quick { 20 } else { 2000 });
+    let run = ews_test_support::bench::BenchRun::from_env();
+    let doc = document(run.size(20, 2000));
     let mb = doc.len() as f64 / 1e6;
-    let (raw, raw_events) = best(rounds, || raw_xml_rs(&doc));
-    let (ours, our_events) = best(rounds, || ews_reader(&doc));
+    let (raw, raw_events) = run.best(|| raw_xml_rs(&doc));
+    let (ours, our_events) = run.best(|| ews_reader(&doc));
     let rate = |d: Duration| mb / d.as_secs_f64();
     println!("document: {mb:.1} MB, {raw_events} xml-rs events, {our_events} ews-xml events");
     println!("(a) raw xml-rs events:  {:7.1} MB/s", rate(raw));
