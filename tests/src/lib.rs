@@ -83,7 +83,9 @@
 //!   list record the answer, the request moves to Deleted Items), cancellations (attendees'
 //!   items marked cancelled) and their removal, post replies; `GetItem`, `FindItem` (restrictions evaluated with
 //!   `ews-query`, `SortOrder`, indexed and fractional paging, at most 1,000 items a page,
-//!   `CalendarView` expanding recurring masters into occurrences and exceptions,
+//!   grouping (`GroupBy` with its aggregate, `DistinguishedGroupBy` by conversation topic;
+//!   paging counts items across groups), `CalendarView` expanding recurring masters into
+//!   occurrences and exceptions,
 //!   `ContactsView`, `Shallow` and `SoftDeleted` traversal), `UpdateItem` (set, append,
 //!   delete; `ErrorIrresolvableConflict` for a stale change key under `NeverOverwrite`;
 //!   read-only fields refused; sending drafts; an updated occurrence becomes an exception

@@ -902,3 +902,73 @@ async fn updating_an_occurrence_makes_an_exception() {
     assert_eq!(march.items.len(), 3);
     s.finish();
 }
+
+#[tokio::test]
+async fn find_item_groups() {
+    use ews_model::properties::Importance;
+    use ews_model::view::{Aggregate, GroupBy, Grouping, SortDirection};
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    for (subject, importance) in [
+        ("a", Importance::High),
+        ("b", Importance::Low),
+        ("c", Importance::High),
+        ("d", Importance::Normal),
+    ] {
+        save_draft(
+            &mut s,
+            Message::new().subject(subject).importance(importance),
+        )
+        .await;
+    }
+    let grouped = |max: i32| {
+        FindItem::new(ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:Subject")))
+            .folder(folder("drafts"))
+            .sort(FieldOrder::ascending(FieldPath::field("item:Subject")))
+            .view(IndexedPageView::new(0, max))
+            .group(Grouping::GroupBy(GroupBy::new(
+                SortDirection::Ascending,
+                FieldPath::field("item:Importance"),
+                Aggregate::Minimum,
+                FieldPath::field("item:Subject"),
+            )))
+    };
+    let subjects = |page: &ews_model::operations::FindItemPage| -> Vec<(String, Vec<String>)> {
+        page.groups
+            .iter()
+            .flatten()
+            .map(|g| {
+                (
+                    g.group_index.clone(),
+                    g.items
+                        .iter()
+                        .flatten()
+                        .map(|i| i.base().unwrap().subject.clone().unwrap())
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    let all = find(&mut s, grouped(10)).await;
+    assert!(all.items.is_empty());
+    assert_eq!(
+        subjects(&all),
+        [
+            ("0".to_owned(), vec!["a".to_owned(), "c".to_owned()]),
+            ("1".to_owned(), vec!["b".to_owned()]),
+            ("2".to_owned(), vec!["d".to_owned()]),
+        ]
+    );
+    // Paging counts items across groups.
+    let first = find(&mut s, grouped(3)).await;
+    assert_eq!(first.paging.total_items_in_view, Some(4));
+    assert_eq!(first.paging.includes_last_item_in_range, Some(false));
+    assert_eq!(
+        subjects(&first),
+        [
+            ("0".to_owned(), vec!["a".to_owned(), "c".to_owned()]),
+            ("1".to_owned(), vec!["b".to_owned()]),
+        ]
+    );
+    s.finish();
+}

@@ -8,11 +8,12 @@ use ews_model::items::{Item, ItemBase, MeetingRequest, Message};
 use ews_model::operations::{
     ArchiveItem, ArchiveItemResponse, ConflictResolution, CopyItem, CopyItemResponse, CreateItem,
     CreateItemResponse, DeleteItem, DeleteItemResponse, DisposalType, EmptyFolder,
-    EmptyFolderResponse, FindItem, FindItemResponse, FindItemResponseMessage, FindItemRoot,
-    GetItem, GetItemResponse, ItemChangeDescription, ItemInfoResponseMessage, MarkAllItemsAsRead,
-    MarkAllItemsAsReadResponse, MarkAsJunk, MarkAsJunkResponse, MarkAsJunkResponseMessage,
-    MessageDisposition, MessageStatus, MoveItem, MoveItemResponse, SendItem, SendItemResponse,
-    SendMeetingInvitations, UpdateItem, UpdateItemResponse, UpdateItemResponseMessage,
+    EmptyFolderResponse, FieldPath, FindItem, FindItemResponse, FindItemResponseMessage,
+    FindItemRoot, GetItem, GetItemResponse, GroupedItems, ItemChangeDescription,
+    ItemInfoResponseMessage, MarkAllItemsAsRead, MarkAllItemsAsReadResponse, MarkAsJunk,
+    MarkAsJunkResponse, MarkAsJunkResponseMessage, MessageDisposition, MessageStatus, MoveItem,
+    MoveItemResponse, SendItem, SendItemResponse, SendMeetingInvitations, UpdateItem,
+    UpdateItemResponse, UpdateItemResponseMessage,
 };
 use ews_model::properties::{
     Attendee, FolderId, FolderIdChoice, ItemId, ItemIdChoice, Mailbox as Address, ResponseType,
@@ -21,7 +22,9 @@ use ews_model::properties::{
 use ews_model::recurrence::{DeletedOccurrence, OccurrenceInfo};
 use ews_model::time::{DateTime, TimeZone};
 use ews_model::version::ExchangeVersion;
-use ews_model::view::{FolderView, ItemTraversal, ItemView};
+use ews_model::view::{
+    Aggregate, FieldOrder, FolderView, Grouping, ItemTraversal, ItemView, SortDirection, SortOrder,
+};
 use ews_query::{Ordering, Q};
 use ews_xml::ResponseCode;
 
@@ -477,12 +480,6 @@ impl Mailbox {
     ) -> Result<FindItemRoot, MessageStatus> {
         let folder_idx = self.resolve(folder).map_err(|e| e.status())?;
         let projection = self.projection(&req.item_shape, true, ctx)?;
-        if req.grouping.is_some() {
-            return Err(MessageStatus::error(
-                ResponseCode::ErrorInvalidOperation,
-                "FakeExchange does not implement grouped FindItem.",
-            ));
-        }
         if req.query_string.is_some() {
             return Err(MessageStatus::error(
                 ResponseCode::ErrorInvalidOperation,
@@ -579,6 +576,11 @@ impl Mailbox {
             });
             candidates.sort_by_key(|(_, item)| name(item));
         }
+        // Grouping: the items in group order, and each item's group number.
+        let groups = match &req.grouping {
+            Some(g) => Some(group(&mut candidates, g)?),
+            None => None,
+        };
         let indices: Vec<usize> = (0..candidates.len()).collect();
         let folder_view = match &req.view {
             Some(ItemView::IndexedPage(v)) => Some(FolderView::IndexedPage(v.clone())),
@@ -604,6 +606,20 @@ impl Mailbox {
         ) {
             // These views report no paging offset.
             paging.indexed_paging_offset = None;
+        }
+        if let Some(groups) = groups {
+            let mut out: Vec<GroupedItems> = Vec::new();
+            for &i in page {
+                let item = projection.apply(candidates[i].1.clone(), &req.item_shape);
+                let index = groups[i].to_string();
+                match out.last_mut() {
+                    Some(g) if g.group_index == index => {
+                        g.items.get_or_insert_with(Vec::new).push(item);
+                    }
+                    _ => out.push(GroupedItems::new(index, vec![item])),
+                }
+            }
+            return Ok(FindItemRoot::groups(paging, out));
         }
         let items = page
             .iter()
@@ -1576,7 +1592,7 @@ fn apply_update(
     version: ExchangeVersion,
 ) -> Result<(), MessageStatus> {
     let path = update.path();
-    if let ews_model::operations::FieldPath::Extended(uri) = path {
+    if let FieldPath::Extended(uri) = path {
         return match update {
             ItemChangeDescription::DeleteItemField(_) => {
                 if let Some(e) = item.extended_properties_mut() {
@@ -1793,6 +1809,61 @@ pub(super) fn tables() -> [&'static FieldTable; 8] {
     ]
 }
 
+/// Orders `candidates` by group (groups by their aggregate, items within a group in their
+/// present order) and returns each one's group number.
+fn group(
+    candidates: &mut Vec<(u64, Item)>,
+    grouping: &Grouping,
+) -> Result<Vec<usize>, MessageStatus> {
+    let (by, aggregate, max, descending) = match grouping {
+        Grouping::GroupBy(g) => (
+            g.path.clone(),
+            g.aggregate_on.path.clone(),
+            matches!(g.aggregate_on.aggregate, Aggregate::Maximum),
+            matches!(g.order, SortDirection::Descending),
+        ),
+        Grouping::DistinguishedGroupBy(d) => (
+            FieldPath::field("message:ConversationTopic"),
+            FieldPath::field("item:DateTimeReceived"),
+            true,
+            matches!(d.order, SortDirection::Descending),
+        ),
+    };
+    let by = parse_order(&SortOrder::new(vec![FieldOrder::ascending(by)]))?;
+    let agg = parse_order(&SortOrder::new(vec![FieldOrder::ascending(aggregate)]))?;
+    // Runs of equal group values, in first-seen order (a stable sort keeps the item order).
+    let mut runs: Vec<Vec<(u64, Item)>> = Vec::new();
+    for c in candidates.drain(..) {
+        match runs
+            .iter_mut()
+            .find(|r| ews_query::compare_items(&r[0].1, &c.1, &by).is_eq())
+        {
+            Some(run) => run.push(c),
+            None => runs.push(vec![c]),
+        }
+    }
+    let representative = |run: &[(u64, Item)]| -> usize {
+        let mut best = 0;
+        for (i, (_, item)) in run.iter().enumerate() {
+            let o = ews_query::compare_items(item, &run[best].1, &agg);
+            if (max && o.is_gt()) || (!max && o.is_lt()) {
+                best = i;
+            }
+        }
+        best
+    };
+    runs.sort_by(|a, b| {
+        let o = ews_query::compare_items(&a[representative(a)].1, &b[representative(b)].1, &agg);
+        if descending { o.reverse() } else { o }
+    });
+    let mut numbers = Vec::new();
+    for (n, run) in runs.into_iter().enumerate() {
+        numbers.extend(std::iter::repeat_n(n, run.len()));
+        candidates.extend(run);
+    }
+    Ok(numbers)
+}
+
 /// A restriction, parsed once per item type.
 struct Filter<'a> {
     restriction: &'a ews_model::restriction::Restriction,
@@ -1838,7 +1909,7 @@ impl<'a> Filter<'a> {
     }
 }
 
-fn parse_order(sort: &ews_model::view::SortOrder) -> Result<Vec<Ordering>, MessageStatus> {
+fn parse_order(sort: &SortOrder) -> Result<Vec<Ordering>, MessageStatus> {
     let mut last = None;
     for t in tables() {
         match ews_query::parse_order(sort, t) {
