@@ -83,6 +83,8 @@
 //!   list record the answer, the request moves to Deleted Items), cancellations (attendees'
 //!   items marked cancelled) and their removal, post replies; `GetItem`, `FindItem` (restrictions evaluated with
 //!   `ews-query`, `SortOrder`, indexed and fractional paging, at most 1,000 items a page,
+//!   a subset of AQS in `QueryString` (terms, phrases, `subject:`/`from:`/`to:`/`body:`/
+//!   `category:`/`kind:`… scopes, `AND`, `OR`, `NOT`; see the `aqs` module),
 //!   grouping (`GroupBy` with its aggregate, `DistinguishedGroupBy` by conversation topic;
 //!   paging counts items across groups), `CalendarView` expanding recurring masters into
 //!   occurrences and exceptions,

@@ -972,3 +972,46 @@ async fn find_item_groups() {
     );
     s.finish();
 }
+
+#[tokio::test]
+async fn find_item_query_strings() {
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    save_draft(
+        &mut s,
+        Message::new()
+            .subject("Lunch on Friday")
+            .to(["bob@example.test"]),
+    )
+    .await;
+    save_draft(
+        &mut s,
+        Message::new()
+            .subject("Quarterly report")
+            .body(Body::text("lunch budget")),
+    )
+    .await;
+    let count = |q: &str| {
+        FindItem::new(ItemShape::new(BaseShape::IdOnly))
+            .folder(folder("drafts"))
+            .query(q)
+    };
+    assert_eq!(find(&mut s, count("lunch")).await.items.len(), 2);
+    assert_eq!(find(&mut s, count("subject:lunch")).await.items.len(), 1);
+    assert_eq!(find(&mut s, count("to:bob OR report")).await.items.len(), 2);
+    assert_eq!(
+        find(&mut s, count("lunch NOT subject:lunch"))
+            .await
+            .items
+            .len(),
+        1
+    );
+    let bad = s
+        .call(&count("(lunch"))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(bad.code, ResponseCode::ErrorInvalidRequest);
+    s.finish();
+}

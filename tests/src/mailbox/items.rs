@@ -480,12 +480,11 @@ impl Mailbox {
     ) -> Result<FindItemRoot, MessageStatus> {
         let folder_idx = self.resolve(folder).map_err(|e| e.status())?;
         let projection = self.projection(&req.item_shape, true, ctx)?;
-        if req.query_string.is_some() {
-            return Err(MessageStatus::error(
-                ResponseCode::ErrorInvalidOperation,
-                "FakeExchange does not implement QueryString (AQS) searches.",
-            ));
-        }
+        let query = req
+            .query_string
+            .as_ref()
+            .map(|q| super::aqs::Aqs::parse(&q.query))
+            .transpose()?;
         let folder_ids = [self.folders[folder_idx].id.as_str()];
         let soft = match &req.traversal {
             ItemTraversal::Shallow => false,
@@ -551,6 +550,9 @@ impl Mailbox {
         if let Some(restriction) = &req.restriction {
             let filter = Filter::new(restriction)?;
             candidates.retain(|(_, item)| filter.matches(item));
+        }
+        if let Some(query) = &query {
+            candidates.retain(|(_, item)| query.matches(item));
         }
         if let Some(sort) = &req.sort_order {
             let keys = parse_order(sort)?;

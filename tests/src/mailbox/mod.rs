@@ -1,5 +1,6 @@
 //! One user's mailbox: the folder tree, the items, and the operations over them.
 
+mod aqs;
 mod attachments;
 mod folders_ops;
 mod items;
