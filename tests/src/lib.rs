@@ -82,7 +82,8 @@
 //!   accept / tentative / decline (the attendee's calendar item and the organizer's attendee
 //!   list record the answer, the request moves to Deleted Items), cancellations (attendees'
 //!   items marked cancelled) and their removal, post replies; `GetItem`, `FindItem` (restrictions evaluated with
-//!   `ews-query`, `SortOrder`, indexed and fractional paging, at most 1,000 items a page,
+//!   `ews-query`, `SortOrder`, indexed, fractional and seek-to-condition paging, at most 1,000
+//!   items a page,
 //!   a subset of AQS in `QueryString` (terms, phrases, `subject:`/`from:`/`to:`/`body:`/
 //!   `category:`/`kind:`… scopes, `AND`, `OR`, `NOT`; see the `aqs` module),
 //!   grouping (`GroupBy` with its aggregate, `DistinguishedGroupBy` by conversation topic;

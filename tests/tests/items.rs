@@ -1015,3 +1015,34 @@ async fn find_item_query_strings() {
     assert_eq!(bad.code, ResponseCode::ErrorInvalidRequest);
     s.finish();
 }
+
+#[tokio::test]
+async fn seek_to_condition_pages_from_the_first_match() {
+    use ews_model::view::SeekToConditionPageView;
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    s.call(
+        &CreateItem::new()
+            .disposition(MessageDisposition::SaveOnly)
+            .items((0..10).map(|n| Message::new().subject(format!("msg {n:02}")))),
+    )
+    .await;
+    let q = Q::lookup("subject", "msg 04").unwrap();
+    let page = find(
+        &mut s,
+        FindItem::new(ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:Subject")))
+            .folder(folder("drafts"))
+            .sort(FieldOrder::ascending(FieldPath::field("item:Subject")))
+            .view(SeekToConditionPageView::new(restriction(&q), Some(3))),
+    )
+    .await;
+    let subjects: Vec<_> = page
+        .items
+        .iter()
+        .map(|i| i.base().unwrap().subject.clone().unwrap())
+        .collect();
+    assert_eq!(subjects, ["msg 04", "msg 05", "msg 06"]);
+    assert_eq!(page.paging.total_items_in_view, Some(10));
+    assert_eq!(page.paging.includes_last_item_in_range, Some(false));
+    s.finish();
+}

@@ -23,7 +23,8 @@ use ews_model::recurrence::{DeletedOccurrence, OccurrenceInfo};
 use ews_model::time::{DateTime, TimeZone};
 use ews_model::version::ExchangeVersion;
 use ews_model::view::{
-    Aggregate, FieldOrder, FolderView, Grouping, ItemTraversal, ItemView, SortDirection, SortOrder,
+    Aggregate, BasePoint, FieldOrder, FolderView, Grouping, ItemTraversal, ItemView, SortDirection,
+    SortOrder,
 };
 use ews_query::{Ordering, Q};
 use ews_xml::ResponseCode;
@@ -593,11 +594,22 @@ impl Mailbox {
             Some(ItemView::Contacts(v)) => v
                 .max_entries_returned
                 .map(|m| FolderView::IndexedPage(ews_model::view::IndexedPageView::new(0, m))),
-            Some(ItemView::SeekToCondition(_)) => {
-                return Err(MessageStatus::error(
-                    ResponseCode::ErrorInvalidOperation,
-                    "FakeExchange does not implement SeekToConditionPageItemView.",
-                ));
+            Some(ItemView::SeekToCondition(v)) => {
+                // The page starts at the first item matching the condition, searched from
+                // the beginning (or, from the end, the last one).
+                let condition = Filter::new(&v.condition)?;
+                let hit = match v.base_point {
+                    BasePoint::End => candidates.iter().rposition(|(_, i)| condition.matches(i)),
+                    _ => candidates.iter().position(|(_, i)| condition.matches(i)),
+                };
+                let offset = hit.unwrap_or(candidates.len());
+                let max = v.max_entries_returned.unwrap_or(i32::MAX);
+                Some(FolderView::IndexedPage(
+                    ews_model::view::IndexedPageView::new(
+                        i32::try_from(offset).unwrap_or(i32::MAX),
+                        max,
+                    ),
+                ))
             }
             _ => None,
         };
