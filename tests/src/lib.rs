@@ -69,11 +69,12 @@
 //!   message each, errors in place (`ErrorItemNotFound` among successes).
 //! - **Ids** are opaque base64 values that name their mailbox; they change when an item moves
 //!   (as in Exchange), change keys change on every update.
-//! - **Folders**: `GetFolder`, `CreateFolder`, `FindFolder` (Shallow and Deep traversal,
-//!   indexed and fractional paging, restrictions evaluated with `ews-query`), `DeleteFolder` (`HardDelete` and
-//!   `SoftDelete` remove the folder and its subtree; `MoveToDeletedItems` moves it under
-//!   `deleteditems`), `EmptyFolder`, `MarkAllItemsAsRead`. Folder shapes: `IdOnly` gives ids
-//!   only, anything else the default set with item counts.
+//! - **Folders**: `GetFolder`, `CreateFolder`, `FindFolder` (Shallow, Deep and SoftDeleted
+//!   traversal, indexed and fractional paging, restrictions evaluated with `ews-query`),
+//!   `DeleteFolder` (`HardDelete` removes the folder and its subtree, `SoftDelete` keeps it
+//!   where only `SoftDeleted` traversal of its parent finds it, `MoveToDeletedItems` moves it
+//!   under `deleteditems`), `EmptyFolder`, `MarkAllItemsAsRead`. Folder shapes: `IdOnly` gives
+//!   ids only, anything else the default set with item counts.
 //! - **Items** of every kind: `CreateItem` (`SaveOnly` into Drafts or the given folder;
 //!   `SendOnly` and `SendAndSaveCopy` deliver to the recipients' inboxes on this server;
 //!   calendar items with attendees and `SendToAllAndSaveCopy`/`SendOnlyToAll` deliver a

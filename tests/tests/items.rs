@@ -1046,3 +1046,40 @@ async fn seek_to_condition_pages_from_the_first_match() {
     assert_eq!(page.paging.includes_last_item_in_range, Some(false));
     s.finish();
 }
+
+#[tokio::test]
+async fn soft_deleted_folders_are_found_only_by_soft_deleted_traversal() {
+    use ews_model::folders::{Folder, FolderKind};
+    use ews_model::operations::{CreateFolder, DeleteFolder, FindFolder, FolderShape, GetFolder};
+    use ews_model::view::FolderTraversal;
+    let server = start().await;
+    let mut s = Session::new(&server, ALICE);
+    let created = s
+        .call(&CreateFolder::new(folder("inbox")).folder(FolderKind::Folder(Folder::new("Old"))))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap();
+    let id = created.base().folder_id.clone().unwrap();
+    s.call(&DeleteFolder::new(DisposalType::SoftDelete).folder(id.clone()))
+        .await;
+    let find = |t: FolderTraversal| {
+        FindFolder::new(FolderShape::new(BaseShape::IdOnly))
+            .folder(folder("inbox"))
+            .traversal(t)
+    };
+    let shallow = s.call(&find(FolderTraversal::Shallow)).await;
+    assert!(shallow.into_results().remove(0).unwrap().folders.is_empty());
+    let soft = s.call(&find(FolderTraversal::SoftDeleted)).await;
+    let soft = soft.into_results().remove(0).unwrap();
+    assert_eq!(soft.folders.len(), 1);
+    assert_eq!(soft.folders[0].base().folder_id.as_ref().unwrap().id, id.id);
+    let gone = s
+        .call(&GetFolder::new(FolderShape::new(BaseShape::IdOnly)).folder(id))
+        .await
+        .into_results()
+        .remove(0)
+        .unwrap_err();
+    assert_eq!(gone.code, ResponseCode::ErrorFolderNotFound);
+    s.finish();
+}

@@ -248,6 +248,7 @@ impl Mailbox {
             parent: Some(parent.to_owned()),
             distinguished: None,
             folder: source.folder,
+            soft_deleted: false,
         });
         let copy = self.folders.len() - 1;
         for i in items {

@@ -110,6 +110,9 @@ struct Record {
     distinguished: Option<&'static str>,
     /// The folder as stored: its own properties, without ids and counts.
     folder: FolderKind,
+    /// Deleted with `SoftDelete`: found only by `SoftDeleted` traversal of its parent, and
+    /// by nothing else.
+    soft_deleted: bool,
 }
 
 /// Why a folder id does not name a folder.
@@ -175,6 +178,7 @@ impl Mailbox {
                 parent: parent_id,
                 distinguished: wk.distinguished_id,
                 folder,
+                soft_deleted: false,
             });
         }
         mb
@@ -221,7 +225,9 @@ impl Mailbox {
                 if !well_formed {
                     return Err(Lookup::Malformed);
                 }
-                self.index_of_id(f.id.trim()).ok_or(Lookup::NotFound)
+                self.index_of_id(f.id.trim())
+                    .filter(|&i| !self.folders[i].soft_deleted)
+                    .ok_or(Lookup::NotFound)
             }
             FolderIdChoice::DistinguishedFolderId(d) => {
                 let name = d.id.to_xml_value();
@@ -242,8 +248,18 @@ impl Mailbox {
         self.folders
             .iter()
             .enumerate()
-            .filter(move |(_, r)| r.parent.as_deref() == Some(id.as_str()))
+            .filter(move |(_, r)| !r.soft_deleted && r.parent.as_deref() == Some(id.as_str()))
             .map(|(i, _)| i)
+    }
+
+    /// The soft-deleted folders directly under `id`.
+    fn soft_deleted_children(&self, id: &str) -> Vec<usize> {
+        self.folders
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.soft_deleted && r.parent.as_deref() == Some(id))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Descendants in depth-first pre-order.
@@ -365,6 +381,7 @@ impl Mailbox {
                 parent: Some(parent_id.clone()),
                 distinguished: None,
                 folder,
+                soft_deleted: false,
             });
             self.touch(parent);
             let mut shown = empty_like(requested);
@@ -390,7 +407,9 @@ impl Mailbox {
                         all.extend(self.children(&self.folders[parent].id));
                     }
                     FolderTraversal::Deep => self.descendants(parent, &mut all),
-                    // Nothing is ever soft-deleted here: the view is empty.
+                    FolderTraversal::SoftDeleted => {
+                        all.extend(self.soft_deleted_children(&self.folders[parent].id));
+                    }
                     _ => {}
                 }
                 if let Some(restriction) = &req.restriction {
@@ -450,6 +469,10 @@ impl Mailbox {
                 if let Some(t) = self.index_of_id(&target) {
                     self.touch(t);
                 }
+            } else if matches!(req.delete_type, DisposalType::SoftDelete) {
+                // Kept with its subtree, seen only by SoftDeleted traversal of its parent.
+                self.folders[idx].soft_deleted = true;
+                self.touch(idx);
             } else {
                 let mut doomed = vec![idx];
                 self.descendants(idx, &mut doomed);
