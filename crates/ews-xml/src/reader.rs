@@ -155,6 +155,8 @@ impl<'a> Reader<'a> {
             .saturating_mul(2);
         config.max_attribute_length = backstop(limits.max_attribute_len);
         config.max_data_length = backstop(limits.max_text_len);
+        // A document has one root element (xml-rs takes several by default).
+        config.allow_multiple_root_elements = false;
         config.max_entity_expansion_depth = 1;
         config.max_entity_expansion_length = 1024;
         config.override_encoding = Some(xml::Encoding::Utf8);

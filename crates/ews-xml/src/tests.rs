@@ -89,6 +89,18 @@ fn doctype_with_entities_is_refused() {
 }
 
 #[test]
+fn a_second_root_element_is_a_syntax_error() {
+    for doc in [
+        &b"<a/><b/>"[..],
+        b"<a></a><a></a>",
+        b"<a/>\n<!-- c -->\n<b>x</b>",
+    ] {
+        let err = read_err(doc);
+        assert!(matches!(err.kind(), ReadErrorKind::Syntax(_)), "{err:?}");
+    }
+}
+
+#[test]
 fn undeclared_entities_are_syntax_errors() {
     let err = read_err(b"<a>&lol;</a>");
     assert!(matches!(err.kind(), ReadErrorKind::Syntax(_)), "{err:?}");
