@@ -27,7 +27,7 @@ use ews_model::operations::{
     UploadItems, UploadItemsResponse, UploadItemsResponseMessage,
 };
 use ews_model::properties::{AttachmentId, FolderIdChoice, ItemId, ItemIdChoice};
-use ews_xml::{Event, Ns, Reader, ResponseCode, Writer, XmlChoice as _};
+use ews_xml::{Ns, Reader, ResponseCode, Writer, XmlChoice as _};
 
 use super::Mailbox;
 use super::items::{Ctx, ITEM_MAGIC, Target, finalize, malformed, not_found};
@@ -123,14 +123,8 @@ fn decode(data: &[u8]) -> Result<Item, MessageStatus> {
         )));
     }
     let item = Item::read_choice(&mut r, &root).map_err(corrupt)?;
-    // Nothing but whitespace may follow the item.
-    loop {
-        match r.next_event().map_err(corrupt)? {
-            Event::Eof => break,
-            Event::Text(t) if t.trim().is_empty() => {}
-            _ => return Err(corrupt("something follows the item")),
-        }
-    }
+    // The reader refuses anything but whitespace and comments after the root element.
+    r.read_to_end().map_err(corrupt)?;
     if item.base().is_none() {
         return Err(corrupt("the element is a response object, not an item"));
     }
