@@ -37,6 +37,14 @@ pub const TOKEN_PATH: &str = "/oauth2/token";
 ///
 /// TLS client certificates are not in this list: with [`Builder::tls`] they are always
 /// accepted (see [`FakeExchange::issue_client_certificate`]).
+///
+/// ```
+/// use ews_tests::AuthScheme;
+///
+/// assert_eq!(AuthScheme::from_name("NTLM"), Some(AuthScheme::Ntlm));
+/// let builder = ews_tests::FakeExchange::builder().auth([AuthScheme::Bearer]);
+/// # let _ = builder;
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AuthScheme {

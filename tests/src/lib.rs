@@ -282,6 +282,24 @@ pub enum Error {
 }
 
 /// Configures and starts a [`FakeExchange`].
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), ews_tests::Error> {
+/// use ews_tests::{AuthScheme, FakeExchange, FaultKind, FaultRule};
+///
+/// let server = FakeExchange::builder()
+///     .user("alice@example.test", "secret")
+///     .user("svc@example.test", "s3cret")
+///     .impersonator("svc@example.test")
+///     .delegate("alice@example.test", "svc@example.test")
+///     .auth([AuthScheme::Ntlm, AuthScheme::Basic])
+///     .fault(FaultRule::new(FaultKind::TooManyRequests { retry_after_secs: Some(1) }).next(1))
+///     .tls()
+///     .start()
+///     .await?;
+/// assert!(server.url().starts_with("https://127.0.0.1:"));
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Builder {
     users: Vec<(String, String)>,
@@ -485,6 +503,19 @@ impl Builder {
 }
 
 /// A running fake Exchange server. Stops on [`shutdown`](Self::shutdown) or when dropped.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// let server = ews_tests::FakeExchange::builder()
+///     .user("alice@example.test", "secret")
+///     .start()
+///     .await?;
+/// // Point a client at server.url(); then check what the server saw.
+/// assert_eq!(server.operation_count("CreateItem"), 0);
+/// assert_eq!(server.processed_count("CreateItem"), 0);
+/// server.shutdown().await;
+/// # Ok(()) }
+/// ```
 #[derive(Debug)]
 pub struct FakeExchange {
     check_documents: Option<DocumentCheck>,
