@@ -31,6 +31,27 @@ fn ts(s: &str) -> DateTime {
     DateTime(s.parse().unwrap())
 }
 
+/// The subjects of `items`, in order.
+fn subjects<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<String> {
+    items
+        .into_iter()
+        .map(|i| i.base().unwrap().subject.clone().unwrap())
+        .collect()
+}
+
+/// A 15-minute stand-up every Monday from 2026-03-02, `count` times.
+fn weekly_standup(count: i32) -> CalendarItem {
+    CalendarItem::new()
+        .subject("Standup")
+        .start(ts("2026-03-02T09:00:00Z"))
+        .end(ts("2026-03-02T09:15:00Z"))
+        .recurrence(
+            Pattern::weekly(1, [jiff::civil::Weekday::Monday])
+                .starting(jiff::civil::date(2026, 3, 2))
+                .count(count),
+        )
+}
+
 fn id_of(item: &Item) -> ItemId {
     item.id().cloned().unwrap()
 }
@@ -347,11 +368,7 @@ async fn find_item_pages_sorts_restricts_and_caps_at_1000() {
         .await;
         assert_eq!(page.paging.total_items_in_view, Some(2500));
         assert!(page.items.len() <= 1000);
-        seen.extend(
-            page.items
-                .iter()
-                .map(|i| i.base().unwrap().subject.clone().unwrap()),
-        );
+        seen.extend(subjects(&page.items));
         if page.paging.includes_last_item_in_range == Some(true) {
             break;
         }
@@ -414,15 +431,7 @@ async fn find_item_pages_sorts_restricts_and_caps_at_1000() {
 async fn calendar_view_expands_recurring_masters() {
     let server = start().await;
     let mut s = Session::new(&server, ALICE);
-    let weekly = CalendarItem::new()
-        .subject("Standup")
-        .start(ts("2026-03-02T09:00:00Z"))
-        .end(ts("2026-03-02T09:15:00Z"))
-        .recurrence(
-            Pattern::weekly(1, [jiff::civil::Weekday::Monday])
-                .starting(jiff::civil::date(2026, 3, 2))
-                .count(10),
-        );
+    let weekly = weekly_standup(10);
     let single = CalendarItem::new()
         .subject("Review")
         .start(ts("2026-03-10T13:00:00Z"))
@@ -442,11 +451,7 @@ async fn calendar_view_expands_recurring_masters() {
             .view(CalendarView::new(ts(from), ts(to)))
     };
     let march = find(&mut s, view("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")).await;
-    let subjects: Vec<_> = march
-        .items
-        .iter()
-        .map(|i| i.base().unwrap().subject.clone().unwrap())
-        .collect();
+    let subjects = subjects(&march.items);
     // Mondays 2, 9, 16, 23, 30 and the review on the 10th, by start.
     assert_eq!(
         subjects,
@@ -666,11 +671,7 @@ async fn replies_forwards_and_meeting_responses() {
     .await;
     bob.call(&send(ReplyAllToItem::new(received.clone()).into()))
         .await;
-    let mut subjects: Vec<String> = find_all(&mut alice, "inbox")
-        .await
-        .iter()
-        .map(|i| i.base().unwrap().subject.clone().unwrap())
-        .collect();
+    let mut subjects = subjects(&find_all(&mut alice, "inbox").await);
     subjects.sort();
     assert_eq!(subjects, ["FW: Lunch?", "RE: Lunch?", "RE: Lunch?"]);
     // A forward needs recipients.
@@ -802,15 +803,7 @@ async fn find_folder_evaluates_restrictions() {
 async fn updating_an_occurrence_makes_an_exception() {
     let server = start().await;
     let mut s = Session::new(&server, ALICE);
-    let weekly = CalendarItem::new()
-        .subject("Standup")
-        .start(ts("2026-03-02T09:00:00Z"))
-        .end(ts("2026-03-02T09:15:00Z"))
-        .recurrence(
-            Pattern::weekly(1, [jiff::civil::Weekday::Monday])
-                .starting(jiff::civil::date(2026, 3, 2))
-                .count(4),
-        );
+    let weekly = weekly_standup(4);
     let r = s
         .call(
             &CreateItem::new()
@@ -937,16 +930,7 @@ async fn find_item_groups() {
         page.groups
             .iter()
             .flatten()
-            .map(|g| {
-                (
-                    g.group_index.clone(),
-                    g.items
-                        .iter()
-                        .flatten()
-                        .map(|i| i.base().unwrap().subject.clone().unwrap())
-                        .collect(),
-                )
-            })
+            .map(|g| (g.group_index.clone(), subjects(g.items.iter().flatten())))
             .collect()
     };
     let all = find(&mut s, grouped(10)).await;
@@ -1036,12 +1020,7 @@ async fn seek_to_condition_pages_from_the_first_match() {
             .view(SeekToConditionPageView::new(restriction(&q), Some(3))),
     )
     .await;
-    let subjects: Vec<_> = page
-        .items
-        .iter()
-        .map(|i| i.base().unwrap().subject.clone().unwrap())
-        .collect();
-    assert_eq!(subjects, ["msg 04", "msg 05", "msg 06"]);
+    assert_eq!(subjects(&page.items), ["msg 04", "msg 05", "msg 06"]);
     assert_eq!(page.paging.total_items_in_view, Some(10));
     assert_eq!(page.paging.includes_last_item_in_range, Some(false));
     s.finish();
