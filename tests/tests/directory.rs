@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{ALICE, BOB, Session};
+use common::{ALICE, BOB, Session, codes};
 use ews_model::folders::{Folder, FolderKind};
 use ews_model::items::Item;
 use ews_model::items::Message;
@@ -194,12 +194,8 @@ async fn update_folder_renames_refuses_and_is_atomic() {
         )
         .await
         .into_results();
-    let codes: Vec<Option<ResponseCode>> = results
-        .iter()
-        .map(|r| r.as_ref().err().map(|e| e.code.clone()))
-        .collect();
     assert_eq!(
-        codes,
+        codes(&results),
         [
             Some(ResponseCode::ErrorFolderExists),
             Some(ResponseCode::ErrorInvalidPropertySet),
@@ -540,12 +536,8 @@ async fn convert_id_round_trips_every_format() {
         )
         .await
         .into_results();
-    let codes: Vec<Option<ResponseCode>> = results
-        .iter()
-        .map(|r| r.as_ref().err().map(|e| e.code.clone()))
-        .collect();
     assert_eq!(
-        codes,
+        codes(&results),
         [
             Some(ResponseCode::ErrorInvalidIdMalformed),
             Some(ResponseCode::ErrorInvalidIdMalformed),

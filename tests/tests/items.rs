@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{ALICE, BOB, Session, start};
+use common::{ALICE, BOB, Session, first_err, start};
 use ews_model::fields::HasFields as _;
 use ews_model::items::calendar::{CalendarItem, CalendarItemType};
 use ews_model::items::{Item, ItemBase, Message};
@@ -149,14 +149,13 @@ async fn create_get_update_and_delete_a_message() {
     let new_id = id_of(updated.item.as_ref().unwrap());
     assert_eq!(new_id.id, id.id);
     assert_ne!(new_id.change_key, id.change_key);
-    let stale = s
-        .call(&UpdateItem::new(ConflictResolution::NeverOverwrite).change(
+    let stale = first_err(
+        s.call(&UpdateItem::new(ConflictResolution::NeverOverwrite).change(
             ItemChange::new(id.clone()).set(ItemBase::SUBJECT, Message::new().subject("x")),
         ))
         .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+        .into_results(),
+    );
     assert_eq!(stale.code, ResponseCode::ErrorIrresolvableConflict);
     // AlwaysOverwrite applies a stale update; deleting a field and a read-only field.
     let r = s
@@ -236,12 +235,11 @@ async fn create_get_update_and_delete_a_message() {
     assert_eq!(dumpster.items.len(), 1);
     s.call(&DeleteItem::new(DisposalType::HardDelete).item(moved.clone()))
         .await;
-    let gone = s
-        .call(&GetItem::new(ItemShape::new(BaseShape::IdOnly)).item(moved))
-        .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+    let gone = first_err(
+        s.call(&GetItem::new(ItemShape::new(BaseShape::IdOnly)).item(moved))
+            .await
+            .into_results(),
+    );
     assert_eq!(gone.code, ResponseCode::ErrorItemNotFound);
     s.finish();
 }
@@ -403,15 +401,14 @@ async fn find_item_pages_sorts_restricts_and_caps_at_1000() {
     // 0099, 0199, ..., 2499 (25) plus 0990..0999, 1990..1999 (20), less overlaps 0999, 1999.
     assert_eq!(hits.items.len(), 43);
     // FindItem cannot return bodies.
-    let body = s
-        .call(
+    let body = first_err(
+        s.call(
             &FindItem::new(ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:Body")))
                 .folder(folder("inbox")),
         )
         .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+        .into_results(),
+    );
     assert_eq!(body.code, ResponseCode::ErrorInvalidPropertyRequest);
     // Mark all as read, then count unread with a restriction.
     s.call(&MarkAllItemsAsRead::new(true, [folder("inbox")]))
@@ -493,15 +490,14 @@ async fn calendar_view_expands_recurring_masters() {
     // Beyond the tenth occurrence: nothing.
     let may = find(&mut s, view("2026-05-12T00:00:00Z", "2026-06-01T00:00:00Z")).await;
     assert!(may.items.is_empty());
-    let out_of_range = s
-        .call(
+    let out_of_range = first_err(
+        s.call(
             &GetItem::new(ItemShape::new(BaseShape::IdOnly))
                 .item(ItemIdChoice::from(OccurrenceItemId::new(master.id, 11))),
         )
         .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+        .into_results(),
+    );
     assert_eq!(
         out_of_range.code,
         ResponseCode::ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange
@@ -585,12 +581,11 @@ async fn move_copy_junk_and_empty() {
     assert!(emptied.into_results()[0].is_ok());
     assert!(find_all(&mut s, "inbox").await.is_empty());
     // A moved-away id no longer resolves.
-    let stale = s
-        .call(&MoveItem::new(folder("inbox")).item(a))
-        .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+    let stale = first_err(
+        s.call(&MoveItem::new(folder("inbox")).item(a))
+            .await
+            .into_results(),
+    );
     assert_eq!(stale.code, ResponseCode::ErrorItemNotFound);
     s.finish();
 }
@@ -601,42 +596,39 @@ async fn fields_newer_than_the_requested_version_are_refused() {
     let mut s = Session::new(&server, ALICE);
     s.version = "Exchange2007_SP1";
     let id = save_draft(&mut s, Message::new().subject("old client")).await;
-    let r = s
-        .call(
+    let r = first_err(
+        s.call(
             &GetItem::new(
                 ItemShape::new(BaseShape::IdOnly).with(FieldPath::field("item:UniqueBody")),
             )
             .item(id.clone()),
         )
         .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+        .into_results(),
+    );
     assert_eq!(r.code, ResponseCode::ErrorInvalidPropertyRequest);
     // Setting a field newer than the requested version: refused, on create and on update.
     s.version = "Exchange2010";
     let mut m = Message::new().subject("reminder");
     m.item.reminder_next_time = Some(ts("2026-05-01T08:00:00Z"));
-    let created = s
-        .call(
+    let created = first_err(
+        s.call(
             &CreateItem::new()
                 .disposition(MessageDisposition::SaveOnly)
                 .item(m.clone()),
         )
         .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+        .into_results(),
+    );
     assert_eq!(created.code, ResponseCode::ErrorSchemaValidation);
-    let updated = s
-        .call(
+    let updated = first_err(
+        s.call(
             &UpdateItem::new(ConflictResolution::AlwaysOverwrite)
                 .change(ItemChange::new(id).set(ItemBase::REMINDER_NEXT_TIME, m)),
         )
         .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+        .into_results(),
+    );
     assert_eq!(updated.code, ResponseCode::ErrorSchemaValidation);
     s.finish();
 }
@@ -990,12 +982,7 @@ async fn find_item_query_strings() {
             .len(),
         1
     );
-    let bad = s
-        .call(&count("(lunch"))
-        .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+    let bad = first_err(s.call(&count("(lunch")).await.into_results());
     assert_eq!(bad.code, ResponseCode::ErrorInvalidRequest);
     s.finish();
 }
@@ -1053,12 +1040,11 @@ async fn soft_deleted_folders_are_found_only_by_soft_deleted_traversal() {
     let soft = soft.into_results().remove(0).unwrap();
     assert_eq!(soft.folders.len(), 1);
     assert_eq!(soft.folders[0].base().folder_id.as_ref().unwrap().id, id.id);
-    let gone = s
-        .call(&GetFolder::new(FolderShape::new(BaseShape::IdOnly)).folder(id))
-        .await
-        .into_results()
-        .remove(0)
-        .unwrap_err();
+    let gone = first_err(
+        s.call(&GetFolder::new(FolderShape::new(BaseShape::IdOnly)).folder(id))
+            .await
+            .into_results(),
+    );
     assert_eq!(gone.code, ResponseCode::ErrorFolderNotFound);
     s.finish();
 }

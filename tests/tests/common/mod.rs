@@ -38,6 +38,23 @@ pub fn gate(docs: &[(String, Vec<u8>)]) {
     ews_test_support::assert_all_valid(&docs);
 }
 
+/// Each result's error code (`None` for a success), for asserting several at once.
+pub fn codes<T>(
+    results: &[Result<T, ews_model::operations::ResponseError>],
+) -> Vec<Option<ews_xml::ResponseCode>> {
+    results
+        .iter()
+        .map(|r| r.as_ref().err().map(|e| e.code.clone()))
+        .collect()
+}
+
+/// The error of the first result, which must be one.
+pub fn first_err<T: std::fmt::Debug>(
+    results: Vec<Result<T, ews_model::operations::ResponseError>>,
+) -> ews_model::operations::ResponseError {
+    results.into_iter().next().expect("a result").unwrap_err()
+}
+
 /// HTTP status and body.
 pub struct Reply {
     pub status: http::StatusCode,
