@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate crates/ews-model/src/time/windows_zones.rs from CLDR's windowsZones.xml.
+"""Generate ews-model/src/time/windows_zones.rs from CLDR's windowsZones.xml.
 
 Input: ../shared/data/windowsZones.xml (relative to the repository root; see
 ../shared/data/README.md). The file names a DTD that does not exist, so it is read
@@ -35,7 +35,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "windowsZones.xml"
-OUT = REPO / "crates" / "ews-model" / "src" / "time" / "windows_zones.rs"
+OUT = REPO / "ews-model" / "src" / "time" / "windows_zones.rs"
 
 COMMENT_RE = re.compile(r"<!--\s*(\(UTC[^)]*\)[^<>]*?)\s*-->")
 ROW_RE = re.compile(

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the Negotiate/Kerberos tests against one real MIT KDC: ews-auth's scheme against an
-# in-process GSSAPI acceptor (crates/ews-auth/tests/kerberos.rs), and the transport end to end
-# against a test server that accepts with GSSAPI (crates/ews-transport/tests/e2e/negotiate.rs,
+# in-process GSSAPI acceptor (ews-auth/tests/kerberos.rs), and the transport end to end
+# against a test server that accepts with GSSAPI (ews-transport/tests/e2e/negotiate.rs,
 # the whole module: its KDC tests are #[ignore]d, its NTLM-only fallback test is not), and
 # FakeExchange's Negotiate scheme driven by the transport (tests/tests/auth.rs).
 # Realm EXAMPLE.TEST, alice@EXAMPLE.TEST (password alicepw), service principals
@@ -21,25 +21,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KDC_UP=${KDC_UP:-$ROOT/../shared/recipes/kdc-up.sh}
 PORT=${KDC_PORT:-18889}
 
-missing=""
-for cmd_pkg in krb5kdc:krb5-kdc kadmin.local:krb5-admin-server kinit:krb5-user \
-    krb5-config:libkrb5-dev; do
-    command -v "${cmd_pkg%%:*}" >/dev/null 2>&1 || missing="$missing ${cmd_pkg#*:}"
-done
-# bindgen (libgssapi-sys) needs libclang.
-ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/*/libclang*.so* >/dev/null 2>&1 \
-    || missing="$missing libclang-dev"
-if [ -n "$missing" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "installing:$missing"
-        apt-get update -qq
-        # shellcheck disable=SC2086
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-    else
-        echo "missing packages:$missing (need root and apt-get to install them)" >&2
-        exit 1
-    fi
-fi
+# The KDC and its tools, the krb5 headers libgssapi-sys builds against, and libclang, which
+# its bindgen loads at build time.
+# shellcheck source=lib/debian-packages.sh
+. "$ROOT/scripts/lib/debian-packages.sh"
+need_debian_packages krb5-kdc krb5-admin-server krb5-user libkrb5-dev libclang-dev
 [ -f "$KDC_UP" ] || { echo "KDC recipe not found at $KDC_UP (set KDC_UP)" >&2; exit 1; }
 
 D=$(mktemp -d "${TMPDIR:-/tmp}/ews-kdc.XXXXXX")

@@ -13,12 +13,12 @@ pub(crate) const REQUIRE_VAR: &str = "EWS_REQUIRE_SCHEMA";
 
 /// The folder `shared` that sits beside the repository: `<repo>/../shared`.
 ///
-/// Computed from this crate's manifest folder (`<repo>/crates/ews-test-support`),
+/// Computed from this crate's manifest folder (`<repo>/tests/support`),
 /// so it does not depend on the current directory. The path is canonicalized
 /// when it exists, so messages show a clean path.
 pub fn shared_dir() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // <repo>/crates/ews-test-support -> <repo>
+    // <repo>/tests/support -> <repo>
     let repo = manifest.parent().and_then(Path::parent).unwrap_or(manifest);
     let shared = repo.join("..").join("shared");
     fs::canonicalize(&shared).unwrap_or(shared)

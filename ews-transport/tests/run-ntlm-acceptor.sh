@@ -3,10 +3,10 @@
 # Installs pyspnego when missing, starts tests/ntlm_acceptor.py on a free loopback port, runs
 # the ignored test `ntlm_against_pyspnego` as EXAMPLE\alice, and stops the server by its pid.
 #
-#   crates/ews-transport/tests/run-ntlm-acceptor.sh
+#   ews-transport/tests/run-ntlm-acceptor.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cd "$here/../../.."
+cd "$here/../.."
 
 if ! python3 -c 'import spnego' 2>/dev/null; then
     echo "installing pyspnego"
