@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use ews_auth::{AuthScheme, Credentials, SchemeKind};
 
+use crate::error::ConfigError;
+
 /// Builds a scheme for the server at the given host (the DNS name from the request URL,
 /// without the port): Negotiate's SPN is `HTTP/<host>`; the other schemes ignore it.
 pub(crate) type Factory =
@@ -88,10 +90,9 @@ impl AuthState {
     /// is connection-bound, and is kept for the shared ones).
     pub(crate) fn new(auth: Auth, host: &str) -> Result<Self, crate::Error> {
         match auth.0 {
-            Inner::Scheme(s) if s.is_connection_bound() => Err(crate::Error::Config(format!(
-                "the {} scheme is connection-bound: pass a factory with Auth::new",
-                s.name()
-            ))),
+            Inner::Scheme(s) if s.is_connection_bound() => {
+                Err(ConfigError::ConnectionBoundScheme { scheme: s.name() }.into())
+            }
             Inner::Scheme(s) => Ok(Self::Shared {
                 scheme: tokio::sync::Mutex::new(s),
                 factory: None,

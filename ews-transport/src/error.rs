@@ -13,8 +13,10 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
 #[non_exhaustive]
 pub enum Error {
     /// The transport was configured wrongly (bad URL, bad certificate, plain HTTP refused).
-    #[error("invalid transport configuration: {0}")]
-    Config(String),
+    /// Its message and [`source`](std::error::Error::source) are those of the
+    /// [`ConfigError`].
+    #[error(transparent)]
+    Config(#[from] ConfigError),
     /// The TCP connection (or the proxy tunnel) could not be opened.
     #[error("could not connect to {target}")]
     Connect {
@@ -102,6 +104,105 @@ pub enum Error {
     Soap(#[from] ews_xml::soap::SoapError),
 }
 
+/// What is wrong with the configuration, from [`Error::Config`]. The underlying error, when
+/// there is one, is the [`source`](std::error::Error::source).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// A URL (the endpoint, [`CallOptions::url`](crate::CallOptions::url), an OAuth token
+    /// endpoint) does not parse.
+    #[error("invalid URL {url:?}")]
+    InvalidUrl {
+        /// The URL.
+        url: String,
+        /// The parser's error.
+        #[source]
+        source: BoxError,
+    },
+    /// The URL's scheme is neither `http` nor `https`.
+    #[error("{url}: not an http(s) URL")]
+    UnsupportedScheme {
+        /// The URL.
+        url: String,
+    },
+    /// The URL has no host.
+    #[error("{url}: no host")]
+    MissingHost {
+        /// The URL.
+        url: String,
+    },
+    /// Plain `http://` to a host other than loopback without
+    /// [`allow_plain_http`](crate::DangerousBuilder::allow_plain_http).
+    #[error("{url}: plain HTTP to a non-loopback host needs dangerous().allow_plain_http()")]
+    PlainHttp {
+        /// The URL.
+        url: String,
+    },
+    /// A value that cannot be sent as an HTTP header value (the user agent, an anchor
+    /// mailbox).
+    #[error("invalid {header} header value {value:?}")]
+    InvalidHeaderValue {
+        /// The header.
+        header: &'static str,
+        /// The value.
+        value: String,
+        /// The header library's error.
+        #[source]
+        source: BoxError,
+    },
+    /// A proxy URL [`Proxy::new`](crate::Proxy::new) does not accept: it does not parse, has
+    /// no host, or is `https://`.
+    #[error("invalid proxy URL {url:?}")]
+    InvalidProxy {
+        /// The URL, credentials redacted.
+        url: String,
+        /// The parser's error, when it did not parse.
+        #[source]
+        source: Option<BoxError>,
+    },
+    /// The host is not a valid TLS server name.
+    #[error("invalid TLS server name {host:?}")]
+    ServerName {
+        /// The host.
+        host: String,
+        /// The TLS library's error.
+        #[source]
+        source: BoxError,
+    },
+    /// An extra root certificate is not a usable DER certificate.
+    #[error("invalid extra root certificate{}", host.as_ref().map(|h| format!(" for {h}")).unwrap_or_default())]
+    RootCertificate {
+        /// The host it was added for (`None`: for every host).
+        host: Option<String>,
+        /// The TLS library's error.
+        #[source]
+        source: BoxError,
+    },
+    /// The client certificate or its private key was refused by the TLS library.
+    #[error("the client certificate or its private key is unusable")]
+    ClientCertificate(#[source] BoxError),
+    /// The TLS library offers none of the safe protocol versions.
+    #[error("no usable TLS protocol version")]
+    TlsVersions(#[source] BoxError),
+    /// The dump folder (`EWS_DUMP_DIR`, [`dump_dir`](crate::TransportBuilder::dump_dir))
+    /// cannot be created.
+    #[error("cannot create the dump folder {}", dir.display())]
+    DumpDir {
+        /// The folder.
+        dir: std::path::PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A connection-bound scheme (NTLM, Negotiate) was given as one instance with
+    /// [`Auth::scheme`](crate::Auth::scheme): it needs one per connection.
+    #[error("the {scheme} scheme is connection-bound: pass a factory with Auth::new")]
+    ConnectionBoundScheme {
+        /// The scheme name.
+        scheme: &'static str,
+    },
+}
+
 /// Which timeout expired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -184,11 +285,4 @@ impl Error {
 }
 
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn errors_are_send_sync_static() {
-        fn check<T: std::error::Error + Send + Sync + 'static>() {}
-        check::<super::Error>();
-        check::<super::AuthError>();
-    }
-}
+mod tests;

@@ -85,7 +85,7 @@ pub use client::HttpSender;
 pub use config::{
     CallOptions, DEFAULT_USER_AGENT, DangerousBuilder, NOT_IDEMPOTENT, TransportBuilder,
 };
-pub use error::{AuthError, BoxError, Error, TimeoutKind};
+pub use error::{AuthError, BoxError, ConfigError, Error, TimeoutKind};
 pub use proxy::Proxy;
 pub use response::SoapResponse;
 pub use retry::{

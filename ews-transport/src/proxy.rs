@@ -7,7 +7,8 @@ use base64::engine::general_purpose::STANDARD;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use crate::Error;
+use crate::error::ConfigError;
+use crate::{BoxError, Error};
 
 /// An HTTP proxy reached with `CONNECT` (for `https://` and `http://` targets alike).
 #[derive(Clone)]
@@ -31,14 +32,20 @@ impl Proxy {
     /// A proxy from `http://[user:password@]host[:port]` (port 80 when absent; a bare
     /// `host:port` is accepted too). Credentials in the URL become Basic proxy auth.
     pub fn new(url: &str) -> Result<Self, Error> {
-        let bad = || Error::Config(format!("invalid proxy URL {url:?}"));
         let rest = url.strip_prefix("http://").unwrap_or(url);
         let rest = rest.split('/').next().unwrap_or_default();
         let (userinfo, hostport) = match rest.rsplit_once('@') {
             Some((u, h)) => (Some(u), h),
             None => (None, rest),
         };
-        let uri: http::uri::Authority = hostport.parse().map_err(|_| bad())?;
+        let bad = |source: Option<BoxError>| ConfigError::InvalidProxy {
+            url: match userinfo {
+                Some(u) => url.replacen(u, "[redacted]", 1),
+                None => url.to_owned(),
+            },
+            source,
+        };
+        let uri: http::uri::Authority = hostport.parse().map_err(|e| bad(Some(Box::new(e))))?;
         let mut proxy = Self {
             host: uri.host().trim_matches(['[', ']']).to_owned(),
             port: uri.port_u16().unwrap_or(80),
@@ -49,7 +56,7 @@ impl Proxy {
             proxy = proxy.basic_auth(user, pass);
         }
         if proxy.host.is_empty() || url.starts_with("https://") {
-            return Err(bad());
+            return Err(bad(None).into());
         }
         Ok(proxy)
     }

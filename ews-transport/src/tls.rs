@@ -2,7 +2,7 @@
 //! all hosts or per host), client certificates, and the opt-in no-verify mode.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use ews_auth::{ClientCertificate, PrivateKeyKind};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
@@ -12,7 +12,7 @@ use rustls::pki_types::{
 };
 use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
 
-use crate::Error;
+use crate::error::ConfigError;
 
 /// Which built-in trust roots to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,16 +50,16 @@ impl Default for TlsSettings {
     }
 }
 
-/// Builds and caches one rustls `ClientConfig` per host (hosts differ only in extra roots).
+/// Builds the rustls `ClientConfig` of each host (hosts differ only in extra roots); the
+/// connectors made from them are kept by the dialer.
 #[derive(Debug)]
 pub(crate) struct TlsConfigs {
     settings: TlsSettings,
     base: RootCertStore,
-    cache: Mutex<HashMap<String, Arc<ClientConfig>>>,
 }
 
 impl TlsConfigs {
-    pub(crate) fn new(settings: TlsSettings) -> Result<Self, Error> {
+    pub(crate) fn new(settings: TlsSettings) -> Result<Self, ConfigError> {
         let mut base = RootCertStore::empty();
         if matches!(settings.roots, Roots::Webpki | Roots::Both) {
             base.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
@@ -71,9 +71,9 @@ impl TlsConfigs {
             }
             let (_added, _ignored) = base.add_parsable_certificates(found.certs);
         }
-        add_roots(&mut base, &settings.extra_roots)?;
-        for roots in settings.host_roots.values() {
-            add_roots(&mut RootCertStore::empty(), roots)?;
+        add_roots(&mut base, &settings.extra_roots, None)?;
+        for (host, roots) in &settings.host_roots {
+            add_roots(&mut RootCertStore::empty(), roots, Some(host))?;
         }
         if settings.no_verify {
             tracing::warn!(
@@ -81,34 +81,19 @@ impl TlsConfigs {
                  impersonate the Exchange server and read the credentials"
             );
         }
-        let configs = Self {
-            settings,
-            base,
-            cache: Mutex::new(HashMap::new()),
-        };
+        let configs = Self { settings, base };
         // Fail early on a bad client certificate.
-        configs.build("")?;
+        configs.for_host("")?;
         Ok(configs)
     }
 
-    /// The config for `host`.
-    pub(crate) fn for_host(&self, host: &str) -> Result<Arc<ClientConfig>, Error> {
-        let key = host.to_ascii_lowercase();
-        if let Some(c) = self.cache.lock().ok().and_then(|m| m.get(&key).cloned()) {
-            return Ok(c);
-        }
-        let config = self.build(&key)?;
-        if let Ok(mut m) = self.cache.lock() {
-            m.insert(key, config.clone());
-        }
-        Ok(config)
-    }
-
-    fn build(&self, host: &str) -> Result<Arc<ClientConfig>, Error> {
+    /// The config for `host` (lower case). It offers no ALPN protocol: the connector speaks
+    /// HTTP/1.1 only, which is what a server assumes without ALPN.
+    pub(crate) fn for_host(&self, host: &str) -> Result<ClientConfig, ConfigError> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let builder = ClientConfig::builder_with_provider(provider.clone())
             .with_safe_default_protocol_versions()
-            .map_err(|e| Error::Config(format!("TLS protocol versions: {e}")))?;
+            .map_err(|e| ConfigError::TlsVersions(Box::new(e)))?;
         let builder = if self.settings.no_verify {
             builder
                 .dangerous()
@@ -116,26 +101,31 @@ impl TlsConfigs {
         } else {
             let mut roots = self.base.clone();
             if let Some(extra) = self.settings.host_roots.get(host) {
-                add_roots(&mut roots, extra)?;
+                add_roots(&mut roots, extra, Some(host))?;
             }
             builder.with_root_certificates(roots)
         };
-        let mut config = match &self.settings.client_cert {
+        match &self.settings.client_cert {
             Some(cert) => builder
                 .with_client_auth_cert(chain(cert), key(cert))
-                .map_err(|e| Error::Config(format!("client certificate: {e}")))?,
-            None => builder.with_no_client_auth(),
-        };
-        config.alpn_protocols = vec![b"http/1.1".to_vec()];
-        Ok(Arc::new(config))
+                .map_err(|e| ConfigError::ClientCertificate(Box::new(e))),
+            None => Ok(builder.with_no_client_auth()),
+        }
     }
 }
 
-fn add_roots(store: &mut RootCertStore, roots: &[Vec<u8>]) -> Result<(), Error> {
+fn add_roots(
+    store: &mut RootCertStore,
+    roots: &[Vec<u8>],
+    host: Option<&str>,
+) -> Result<(), ConfigError> {
     for der in roots {
         store
             .add(CertificateDer::from(der.clone()))
-            .map_err(|e| Error::Config(format!("extra root certificate: {e}")))?;
+            .map_err(|e| ConfigError::RootCertificate {
+                host: host.map(str::to_owned),
+                source: Box::new(e),
+            })?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use ews_auth::{AuthScheme, AuthStep, Challenge, RequestInfo};
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Request, Uri};
 
-use super::{ERROR_BODY_LIMIT, HttpSender, host_header, now, origin_form};
+use super::{ERROR_BODY_LIMIT, HttpSender, host_header, now, origin_form, parse_url};
 use crate::auth::AuthState;
 use crate::body::{collect, full};
 use crate::pool::Conn;
@@ -175,10 +175,7 @@ impl HttpSender {
         &self,
         request: &ews_auth::TokenRequest,
     ) -> Result<(u16, Bytes), Error> {
-        let uri: Uri = request
-            .url()
-            .parse()
-            .map_err(|e| Error::Config(format!("invalid token endpoint: {e}")))?;
+        let uri = parse_url(request.url())?;
         let key = self.origin(&uri)?;
         let pool = self.inner.token_pools.get(&key, self.inner.max_connections);
         let mut conn = self.connection(&key, &pool).await.map_err(|f| f.error)?;

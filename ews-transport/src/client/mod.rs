@@ -17,6 +17,7 @@ mod authorize;
 use crate::auth::AuthState;
 use crate::connect::Dialer;
 use crate::dump::Dumper;
+use crate::error::ConfigError;
 use crate::pool::{Conn, OriginKey, Pools, ReqBody};
 use crate::retry::{IoFailure, Verdict, classify_io};
 use crate::tls::TlsConfigs;
@@ -120,10 +121,7 @@ fn now() -> std::time::Instant {
 
 impl HttpSender {
     pub(crate) fn from_builder(b: &mut TransportBuilder) -> Result<Self, Error> {
-        let endpoint_uri: Uri = b
-            .endpoint
-            .parse()
-            .map_err(|e| Error::Config(format!("invalid endpoint {:?}: {e}", b.endpoint)))?;
+        let endpoint_uri = parse_url(&b.endpoint)?;
         let host = endpoint_uri.host().unwrap_or_default();
         let auth = b.auth.take().map(|a| AuthState::new(a, host)).transpose()?;
         let dump_dir = b.dump_dir.clone().or_else(|| {
@@ -134,9 +132,10 @@ impl HttpSender {
                 .map(Into::into)
         });
         let dumper = dump_dir
-            .map(Dumper::new)
-            .transpose()
-            .map_err(|e| Error::Config(format!("EWS_DUMP_DIR: {e}")))?;
+            .map(|dir| {
+                Dumper::new(dir.clone()).map_err(|source| ConfigError::DumpDir { dir, source })
+            })
+            .transpose()?;
         if b.allow_plain_http {
             tracing::warn!("plain HTTP allowed (dangerous): credentials may travel in clear text");
         }
@@ -147,16 +146,15 @@ impl HttpSender {
             pools: Pools::default(),
             token_pools: Pools::default(),
             max_connections: b.max_connections,
-            dialer: Dialer {
-                tls: TlsConfigs::new(b.tls.clone())?,
-                proxy: b.proxy.clone(),
-                proxy_from_env: b.proxy_from_env,
-                connect_timeout: b.connect_timeout,
-            },
+            dialer: Dialer::new(
+                TlsConfigs::new(b.tls.clone())?,
+                b.proxy.clone(),
+                b.proxy_from_env,
+                b.connect_timeout,
+            ),
             request_timeout: b.request_timeout,
             idle_timeout: b.idle_timeout,
-            user_agent: HeaderValue::from_str(&b.user_agent)
-                .map_err(|_| Error::Config("invalid user agent".into()))?,
+            user_agent: header_value("User-Agent", &b.user_agent)?,
             headers: b.headers.clone(),
             allow_plain_http: b.allow_plain_http,
             dumper,
@@ -178,17 +176,25 @@ impl HttpSender {
         let tls = match uri.scheme_str() {
             Some("https") => true,
             Some("http") => false,
-            _ => return Err(Error::Config(format!("{uri}: not an http(s) URL"))),
+            _ => {
+                return Err(ConfigError::UnsupportedScheme {
+                    url: uri.to_string(),
+                }
+                .into());
+            }
         };
         let host = uri
             .host()
-            .ok_or_else(|| Error::Config(format!("{uri}: no host")))?
+            .ok_or_else(|| ConfigError::MissingHost {
+                url: uri.to_string(),
+            })?
             .trim_matches(['[', ']'])
             .to_owned();
         if !tls && !self.inner.allow_plain_http && !is_loopback(&host) {
-            return Err(Error::Config(format!(
-                "{uri}: plain HTTP to a non-loopback host needs dangerous().allow_plain_http()"
-            )));
+            return Err(ConfigError::PlainHttp {
+                url: uri.to_string(),
+            }
+            .into());
         }
         let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
         Ok(OriginKey { tls, host, port })
@@ -201,9 +207,7 @@ impl HttpSender {
         options: &CallOptions,
     ) -> Result<SoapResponse, Error> {
         let url = options.url.as_deref().unwrap_or(&self.inner.endpoint);
-        let uri: Uri = url
-            .parse()
-            .map_err(|e| Error::Config(format!("invalid URL {url:?}: {e}")))?;
+        let uri = parse_url(url)?;
         let key = self.origin(&uri)?;
         let pool = self.inner.pools.get(&key, self.inner.max_connections);
         let result = match self.attempt(&uri, &key, &pool, body, options).await {
@@ -227,15 +231,16 @@ impl HttpSender {
             .header(header::USER_AGENT, self.inner.user_agent.clone())
             .header(header::CONTENT_TYPE, "text/xml; charset=utf-8")
             .header(header::ACCEPT, "text/xml");
+        // The builder only lacks headers after an invalid URI or `Host`, which a parsed URI
+        // cannot give.
         let headers = builder
             .headers_mut()
-            .ok_or_else(|| Error::Config("bad request".into()))?;
+            .ok_or_else(|| Error::http("invalid request head"))?;
         for (name, value) in self.inner.headers.iter().chain(opts.headers.iter()) {
             headers.insert(name.clone(), value.clone());
         }
         if let Some(anchor) = &opts.anchor_mailbox {
-            let v = HeaderValue::from_str(anchor)
-                .map_err(|_| Error::Config(format!("invalid anchor mailbox {anchor:?}")))?;
+            let v = header_value("X-AnchorMailbox", anchor)?;
             headers.insert("x-anchormailbox", v);
             headers.insert("x-preferserveraffinity", HeaderValue::from_static("true"));
             let cookie = self
@@ -295,6 +300,21 @@ impl SendSoap for HttpSender {
     ) -> Result<SoapResponse, Error> {
         self.send_once(body, options).await
     }
+}
+
+fn parse_url(url: &str) -> Result<Uri, ConfigError> {
+    url.parse().map_err(|e| ConfigError::InvalidUrl {
+        url: url.to_owned(),
+        source: Box::new(e),
+    })
+}
+
+fn header_value(header: &'static str, value: &str) -> Result<HeaderValue, ConfigError> {
+    HeaderValue::from_str(value).map_err(|e| ConfigError::InvalidHeaderValue {
+        header,
+        value: value.to_owned(),
+        source: Box::new(e),
+    })
 }
 
 fn origin_form(uri: &Uri) -> String {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use ews_auth::{ClientCertificate, Credentials, OAuth2, OAuthFlow, SchemeKind};
 use ews_transport::{Auth, AuthError, Error};
 use http::StatusCode;
+use sha2::Digest as _;
 
 use crate::server::{self, Demand, Opts, Reply, soap_ok, xml};
 use crate::{builder, call, call_ok, untimed};
@@ -91,6 +92,20 @@ async fn ntlm_once_per_connection() {
     assert_eq!(*s.stats.ntlm_handshakes.lock().unwrap().get(&1).unwrap(), 1);
     // NEGOTIATE, AUTHENTICATE (answered), then two requests without Authorization.
     assert_eq!(s.stats.all_requests.load(Ordering::SeqCst), 4);
+    // The AUTHENTICATE message is bound to the TLS connection: MD5 of the
+    // `gss_channel_bindings_struct` around `tls-server-end-point:` + SHA-256 of the server's
+    // certificate (rcgen signs with ECDSA P-256 and SHA-256).
+    let app_data = [
+        &b"tls-server-end-point:"[..],
+        &sha2::Sha256::digest(&s.pki.server_chain[0])[..],
+    ]
+    .concat();
+    let mut bindings = md5::Md5::new();
+    bindings.update([0u8; 16]);
+    bindings.update((app_data.len() as u32).to_le_bytes());
+    bindings.update(&app_data);
+    let want: [u8; 16] = bindings.finalize().into();
+    assert_eq!(*s.stats.ntlm_channel_bindings.lock().unwrap(), [Some(want)]);
 }
 
 #[tokio::test]

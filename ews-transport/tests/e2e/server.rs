@@ -117,6 +117,9 @@ pub struct Stats {
     pub all_requests: AtomicUsize,
     /// NTLM CHALLENGE messages sent, per connection.
     pub ntlm_handshakes: Mutex<HashMap<usize, usize>>,
+    /// The channel bindings (`MsvAvChannelBindings`) of the accepted NTLM AUTHENTICATE
+    /// messages.
+    pub ntlm_channel_bindings: Mutex<Vec<Option<[u8; 16]>>>,
     /// Bearer tokens the server accepts.
     pub tokens: Mutex<Vec<String>>,
     /// Arrival times of handler requests.
@@ -499,7 +502,12 @@ fn ntlm_step(
                 (d.eq_ignore_ascii_case(domain) && u == user).then(|| password.to_owned())
             };
             match challenge.verify(&msg, lookup) {
-                Ok(_) => {
+                Ok(accepted) => {
+                    stats
+                        .ntlm_channel_bindings
+                        .lock()
+                        .unwrap()
+                        .push(accepted.channel_bindings);
                     st.ntlm_authenticated = true;
                     None
                 }
