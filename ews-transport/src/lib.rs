@@ -74,7 +74,6 @@ mod pool;
 mod proxy;
 mod response;
 mod retry;
-mod retrying;
 mod send;
 mod tls;
 mod transport;
@@ -89,10 +88,9 @@ pub use error::{AuthError, BoxError, ConfigError, Error, TimeoutKind};
 pub use proxy::Proxy;
 pub use response::SoapResponse;
 pub use retry::{
-    BackOff, FailKind, IoFailure, Jitter, RandomJitter, RetryPolicy, RetryReason, Schedule,
+    BackOff, FailKind, IoFailure, Jitter, RandomJitter, Retry, RetryPolicy, RetryReason, Schedule,
     Verdict, classify, classify_io, classify_unauthorized,
 };
-pub use retrying::Retry;
 pub use send::SendSoap;
 pub use tls::Roots;
 pub use transport::Transport;

@@ -1,6 +1,6 @@
 //! One attempt: a connection from the pool, the request and its authentication round trips
 //! on that connection, and the classification of the response (retrying is not done here:
-//! see `crate::retrying`).
+//! see `crate::retry`).
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;

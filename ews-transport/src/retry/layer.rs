@@ -1,6 +1,6 @@
-//! [`Retry`]: the retry layer, around any [`SendSoap`]. The decisions come from the pure
-//! parts in `crate::retry` (the verdicts inside [`Error::Transient`], [`BackOff`],
-//! [`Schedule`]); this layer only waits and repeats.
+//! [`Retry`]: the retry layer, around any [`SendSoap`], and its [`RetryPolicy`]. The
+//! decisions come from the pure parts (the verdicts inside [`Error::Transient`],
+//! [`BackOff`], [`Schedule`]); this layer only waits and repeats.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -9,8 +9,23 @@ use std::time::Duration;
 
 use http::Uri;
 
-use crate::retry::{BackOff, Jitter, RandomJitter, RetryPolicy, Schedule};
+use super::{BackOff, Jitter, RandomJitter, Schedule};
 use crate::{CallOptions, Error, RequestBody, SendSoap, SoapResponse};
+
+/// What to do about transient failures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RetryPolicy {
+    /// Never retry: a transient failure is returned as [`crate::Error::GaveUp`] at once.
+    #[default]
+    FailFast,
+    /// Retry transient failures with exponential back-off (and the server's hints) until
+    /// `max_wait` of waiting would be exceeded.
+    FaultTolerance {
+        /// The most time spent waiting between attempts of one request.
+        max_wait: Duration,
+    },
+}
 
 /// Repeats the transient failures ([`Error::Transient`]) of the [`SendSoap`] it wraps, per
 /// its [`RetryPolicy`]:
@@ -205,5 +220,4 @@ impl<S: SendSoap> SendSoap for Retry<S> {
 }
 
 #[cfg(test)]
-#[path = "retrying_tests.rs"]
 mod tests;

@@ -1,5 +1,8 @@
-use super::*;
+//! The classifier's tables.
+
 use ews_xml::soap::{self, ResponseBody};
+
+use super::*;
 
 fn fault(code: &str, message: &str, message_xml: &str) -> Fault {
     let doc = format!(
@@ -198,63 +201,4 @@ fn io_and_unauthorized_table() {
         classify_unauthorized(false),
         Verdict::Fail(FailKind::Unauthorized)
     );
-}
-
-#[test]
-fn back_off_is_shared_deadline() {
-    let t0 = Instant::now();
-    let mut b = BackOff::default();
-    assert_eq!(b.poll_wait(t0), None);
-    b.handle_back_off(t0, Duration::from_secs(10));
-    assert_eq!(b.poll_wait(t0), Some(Duration::from_secs(10)));
-    // A shorter hint later does not shorten it.
-    b.handle_back_off(t0 + Duration::from_secs(1), Duration::from_secs(2));
-    assert_eq!(
-        b.poll_wait(t0 + Duration::from_secs(4)),
-        Some(Duration::from_secs(6))
-    );
-    // A longer one extends it.
-    b.handle_back_off(t0 + Duration::from_secs(5), Duration::from_secs(20));
-    assert_eq!(
-        b.poll_wait(t0 + Duration::from_secs(5)),
-        Some(Duration::from_secs(20))
-    );
-    assert_eq!(b.poll_wait(t0 + Duration::from_secs(25)), None);
-    assert_eq!(b.poll_wait(t0 + Duration::from_secs(99)), None);
-}
-
-#[derive(Debug)]
-struct Fixed(f64);
-impl Jitter for Fixed {
-    fn next_factor(&self) -> f64 {
-        self.0
-    }
-}
-
-#[test]
-fn schedule_is_exponential_capped_jittered() {
-    let s = Schedule {
-        base: Duration::from_millis(100),
-        cap: Duration::from_secs(1),
-    };
-    let lo = Fixed(0.0);
-    let hi = Fixed(0.999_999);
-    assert_eq!(s.delay(0, None, &lo), Duration::from_millis(50));
-    assert_eq!(s.delay(1, None, &lo), Duration::from_millis(100));
-    assert_eq!(s.delay(3, None, &lo), Duration::from_millis(400));
-    assert_eq!(s.delay(10, None, &lo), Duration::from_millis(500));
-    assert_eq!(s.delay(200, None, &lo), Duration::from_millis(500));
-    assert!(s.delay(3, None, &hi) < Duration::from_millis(800));
-    assert!(s.delay(3, None, &hi) > Duration::from_millis(799));
-    // The server's hint is a floor.
-    assert_eq!(
-        s.delay(0, Some(Duration::from_secs(5)), &hi),
-        Duration::from_secs(5)
-    );
-    // Random jitter stays in range.
-    for retry in 0..8 {
-        let d = s.delay(retry, None, &RandomJitter);
-        let exp = (s.base * 2u32.pow(retry)).min(s.cap);
-        assert!(d >= exp / 2 && d <= exp, "{d:?} {exp:?}");
-    }
 }
