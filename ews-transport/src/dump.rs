@@ -526,5 +526,4 @@ fn is_token68(s: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "dump_tests.rs"]
 mod tests;
