@@ -1,17 +1,24 @@
 //! The HTTP side of Exchange Web Services: posts SOAP envelopes over HTTP/1.1 (hyper 1 on
-//! tokio, rustls with the ring provider) and returns the responses, with everything between:
-//! a connection pool capped per server, authentication round trips driven by `ews-auth`
-//! schemes (connection-bound NTLM and Negotiate handshakes run once per connection, on
-//! tokio's blocking pool, and Negotiate's mutual authentication is checked), `CONNECT` proxies,
-//! timeouts, retries with exponential back-off and the server's back-off hints, streaming
-//! bodies, `EWS_DUMP_DIR` dumps with secrets redacted, and `tracing` spans.
+//! tokio, rustls with the ring provider through hyper-rustls) and returns the responses.
+//!
+//! # What this crate owns
+//! Everything between an envelope and its response: a connection pool capped per server,
+//! TCP and `CONNECT` proxies, TLS (trust roots per host, client certificates, the opt-in
+//! no-verify mode), authentication round trips driven by `ews-auth` schemes
+//! (connection-bound NTLM and Negotiate handshakes run once per connection, on tokio's
+//! blocking pool, bound to the connection's `tls-server-end-point`, and Negotiate's mutual
+//! authentication is checked), timeouts, retries with exponential back-off and the server's
+//! back-off hints, streaming bodies, `EWS_DUMP_DIR` dumps with secrets redacted, and
+//! `tracing` spans.
 //!
 //! # What this crate does not do
 //! It knows nothing of items, folders or operations: it sends bytes and hands back a
 //! response whose body is parsed with [`ews_xml::soap::read_response`] on a blocking thread
-//! ([`SoapResponse::read_with`]). It does not follow redirects (autodiscover does), speaks no
-//! HTTP/2 (NTLM needs one connection per handshake) and does not parse per-message response
-//! codes of a 200 response (the caller does; only SOAP faults are classified here).
+//! ([`SoapResponse::read_with`]); requests are built, and per-message response codes of a
+//! 200 response read, by the caller (`ews-model`); only SOAP faults are classified here.
+//! The authentication state machines are `ews-auth`'s and the XML is `ews-xml`'s: this
+//! crate carries their headers and bytes. It does not follow redirects (autodiscover does)
+//! and speaks no HTTP/2 (NTLM needs one connection per handshake).
 //!
 //! # Layers
 //! Every layer implements [`SendSoap`] (one SOAP request in, its response out), so they
@@ -51,6 +58,11 @@
 //! # Ok(()) }
 //! ```
 //!
+//! The example `examples/post_envelope.rs` in this crate's folder is a whole
+//! program: it posts a hand-written `GetFolder` envelope and prints the status, the
+//! `ServerVersionInfo` and the body
+//! (`cargo run -p ews-transport --example post_envelope -- URL USER PASSWORD`).
+//!
 //! # Crate features
 //! - `gssapi`: Negotiate (SPNEGO/Kerberos) through the system GSSAPI library, i.e.
 //!   `ews-auth/gssapi`; [`Auth::from_credentials`] with `SchemeKind::Negotiate` targets
@@ -60,6 +72,11 @@
 //!   offered. There is no Windows SSPI backend. A success response without the server's final
 //!   token fails the call with [`AuthError::ServerNotAuthenticated`] (mutual
 //!   authentication is required by default). Building needs libkrb5-dev and libclang-dev.
+//!
+//! # TLS
+//! rustls with the ring provider only (no aws-lc, no OpenSSL): hyper-rustls's connector,
+//! without its default features, over this crate's own TCP and proxy connector, one per
+//! host for that host's trust roots. It speaks HTTP/1.1 and offers no ALPN protocol.
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -77,6 +94,11 @@ mod retry;
 mod send;
 mod tls;
 mod transport;
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 pub use auth::Auth;
 pub use body::{RequestBody, ResponseBody};
