@@ -5,8 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ews_auth::ClientCertificate;
-use http::{HeaderMap, HeaderName, HeaderValue};
+use http::{HeaderMap, HeaderName, HeaderValue, Uri};
 
+use crate::error::ConfigError;
 use crate::retry::{Jitter, RandomJitter, RetryPolicy, Schedule};
 use crate::tls::{Roots, TlsSettings};
 use crate::{Auth, Error, Proxy, Transport};
@@ -213,6 +214,14 @@ pub const NOT_IDEMPOTENT: &[&str] = &[
     "UpdateItem",
     "UploadItems",
 ];
+
+/// Parses a URL of the configuration (the endpoint, a call's, a token endpoint's).
+pub(crate) fn parse_url(url: &str) -> Result<Uri, ConfigError> {
+    url.parse().map_err(|e| ConfigError::InvalidUrl {
+        url: url.to_owned(),
+        source: Box::new(e),
+    })
+}
 
 /// Options of one call.
 #[derive(Clone, Debug)]

@@ -16,6 +16,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
 use tower_service::Service;
 
+use crate::config::parse_url;
 use crate::error::ConfigError;
 use crate::pool::{Conn, OriginKey, ReqBody, Slot};
 use crate::proxy::Proxy;
@@ -63,12 +64,7 @@ impl Dialer {
 
     async fn dial_inner(&self, key: &OriginKey, slot: Slot) -> Result<Conn, Error> {
         let scheme = if key.tls { "https" } else { "http" };
-        let uri: Uri = format!("{scheme}://{}/", key.target())
-            .parse()
-            .map_err(|e| ConfigError::InvalidUrl {
-                url: key.target(),
-                source: Box::new(e),
-            })?;
+        let uri = parse_url(&format!("{scheme}://{}/", key.target()))?;
         if !key.tls {
             let tcp = self.tunnel.open(&uri).await?;
             return Ok(Conn::new(handshake(tcp).await?, None, slot));

@@ -32,15 +32,18 @@ impl Proxy {
     /// A proxy from `http://[user:password@]host[:port]` (port 80 when absent; a bare
     /// `host:port` is accepted too). Credentials in the URL become Basic proxy auth.
     pub fn new(url: &str) -> Result<Self, Error> {
-        let rest = url.strip_prefix("http://").unwrap_or(url);
-        let rest = rest.split('/').next().unwrap_or_default();
-        let (userinfo, hostport) = match rest.rsplit_once('@') {
+        let (scheme, rest) = match url.strip_prefix("http://") {
+            Some(rest) => ("http://", rest),
+            None => ("", url),
+        };
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let (userinfo, hostport) = match authority.rsplit_once('@') {
             Some((u, h)) => (Some(u), h),
-            None => (None, rest),
+            None => (None, authority),
         };
         let bad = |source: Option<BoxError>| ConfigError::InvalidProxy {
             url: match userinfo {
-                Some(u) => url.replacen(u, "[redacted]", 1),
+                Some(_) => format!("{scheme}[redacted]@{hostport}{path}"),
                 None => url.to_owned(),
             },
             source,

@@ -8,9 +8,10 @@ use ews_auth::{AuthScheme, AuthStep, Challenge, RequestInfo};
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Request, Uri};
 
-use super::{ERROR_BODY_LIMIT, HttpSender, host_header, now, origin_form, parse_url};
+use super::{ERROR_BODY_LIMIT, HttpSender, host_header, now, origin_form};
 use crate::auth::AuthState;
 use crate::body::{collect, full};
+use crate::config::parse_url;
 use crate::pool::Conn;
 use crate::{AuthError, Error};
 

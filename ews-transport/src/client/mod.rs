@@ -15,6 +15,7 @@ mod attempt;
 mod authorize;
 
 use crate::auth::AuthState;
+use crate::config::parse_url;
 use crate::connect::Dialer;
 use crate::dump::Dumper;
 use crate::error::ConfigError;
@@ -300,13 +301,6 @@ impl SendSoap for HttpSender {
     ) -> Result<SoapResponse, Error> {
         self.send_once(body, options).await
     }
-}
-
-fn parse_url(url: &str) -> Result<Uri, ConfigError> {
-    url.parse().map_err(|e| ConfigError::InvalidUrl {
-        url: url.to_owned(),
-        source: Box::new(e),
-    })
 }
 
 fn header_value(header: &'static str, value: &str) -> Result<HeaderValue, ConfigError> {
