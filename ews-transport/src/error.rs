@@ -170,7 +170,7 @@ pub enum ConfigError {
         source: BoxError,
     },
     /// An extra root certificate is not a usable DER certificate.
-    #[error("invalid extra root certificate{}", host.as_ref().map(|h| format!(" for {h}")).unwrap_or_default())]
+    #[error("invalid extra root certificate{}", for_host(host.as_deref()))]
     RootCertificate {
         /// The host it was added for (`None`: for every host).
         host: Option<String>,
@@ -201,6 +201,11 @@ pub enum ConfigError {
         /// The scheme name.
         scheme: &'static str,
     },
+}
+
+/// `" for <host>"`, or nothing.
+fn for_host(host: Option<&str>) -> String {
+    host.map(|h| format!(" for {h}")).unwrap_or_default()
 }
 
 /// Which timeout expired.

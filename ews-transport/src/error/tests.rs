@@ -70,10 +70,10 @@ async fn urls() {
 #[tokio::test]
 async fn header_values() {
     let (c, source) = build_error(builder("https://mail.example.test/EWS").user_agent("a\nb"));
-    assert!(
-        matches!(&c, ConfigError::InvalidHeaderValue { header: "User-Agent", value, .. } if value == "a\nb"),
-        "{c:?}"
-    );
+    let ConfigError::InvalidHeaderValue { header, value, .. } = &c else {
+        panic!("{c:?}")
+    };
+    assert_eq!((*header, value.as_str()), ("User-Agent", "a\nb"));
     assert!(source.is_some());
 }
 
@@ -91,10 +91,10 @@ async fn certificates() {
     let mut b = builder("https://mail.example.test/EWS");
     b.add_root_certificate_for_host("Mail.Example.Test", &b"not a certificate"[..]);
     let (c, _) = build_error(&mut b);
-    assert!(
-        matches!(&c, ConfigError::RootCertificate { host: Some(h), .. } if h == "mail.example.test"),
-        "{c:?}"
-    );
+    let ConfigError::RootCertificate { host, .. } = &c else {
+        panic!("{c:?}")
+    };
+    assert_eq!(host.as_deref(), Some("mail.example.test"));
     assert_eq!(
         c.to_string(),
         "invalid extra root certificate for mail.example.test"
@@ -178,9 +178,9 @@ async fn server_name() {
         .send_envelope(&b"<x/>"[..], &CallOptions::new("GetFolder"))
         .await
         .unwrap_err();
-    assert!(
-        matches!(&e, Error::Config(ConfigError::ServerName { host, .. }) if host == "bad-.example.test"),
-        "{e:?}"
-    );
+    let Error::Config(ConfigError::ServerName { host, .. }) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(host, "bad-.example.test");
     assert!(e.source().is_some());
 }
