@@ -19,14 +19,15 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use ews_model::version::Build;
-use ews_xml::soap::{self, Fault, MessageXml};
-use ews_xml::{Name, Reader, ResponseCode, XmlWrite as _};
+use ews_xml::soap::{Fault, MessageXml};
+use ews_xml::{Name, Reader, ResponseCode};
 use http::{Response, StatusCode};
 use http_body_util::{BodyExt as _, Full};
 use hyper::body::Frame;
 use tokio::time::{Instant, Sleep};
 
-use crate::{Builder, FakeExchange, lock, server_version_info};
+use crate::version::server_version_info;
+use crate::{Builder, FakeExchange, lock};
 
 /// The operation name under which a request is counted when its body was never read
 /// ([`FaultKind::CloseBeforeBody`] fired before anything named the operation).
@@ -521,7 +522,7 @@ impl Plan<'_> {
         self.faults.count_faulted(&self.operation);
         let response = match kind {
             FaultKind::ServerBusy { back_off } => {
-                let mut f = fault(
+                let mut f = Fault::new(
                     ResponseCode::ErrorServerBusy,
                     "The server cannot service this request right now. Try again later.",
                 );
@@ -534,7 +535,7 @@ impl Plan<'_> {
                 fault_response(&f, build)
             }
             FaultKind::SoapFault { code, message } => {
-                fault_response(&fault(code.clone(), message), build)
+                fault_response(&Fault::new(code.clone(), message.as_str()), build)
             }
             FaultKind::ServiceUnavailable { retry_after_secs } => status_response(
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -589,20 +590,9 @@ fn directed(directive: Directive) -> Response<Full<Bytes>> {
     r
 }
 
-fn fault(code: ResponseCode, message: &str) -> Fault {
-    crate::fault(code.clone(), &format!("a:{}", code.as_str()), message)
-}
-
 fn fault_response(fault: &Fault, build: Build) -> Response<Full<Bytes>> {
-    let svi = server_version_info(build);
-    let mut out = Vec::new();
-    let res = soap::write_response_envelope(&mut out, Some(&svi), |w| {
-        fault.write_xml(w, Name::soap("Fault"))
-    });
-    if res.is_err() {
-        out.clear();
-    }
-    let mut r = Response::new(Full::new(Bytes::from(out)));
+    let xml = crate::dispatch::fault_xml(&server_version_info(build), fault);
+    let mut r = Response::new(Full::new(Bytes::from(xml)));
     *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
     r.headers_mut().insert(
         http::header::CONTENT_TYPE,
