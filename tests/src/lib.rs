@@ -234,6 +234,11 @@ mod http;
 mod mailbox;
 mod version;
 
+// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use crate::auth::{AuthScheme, NTLM_DOMAIN, TOKEN_PATH};
 pub use crate::builder::Builder;
 pub use crate::faults::{FaultKind, FaultRule, UNREAD_OPERATION, UNREADABLE_OPERATION};
