@@ -19,6 +19,8 @@ use crate::{EWS_PATH, State, auth, dispatch, faults};
 /// The largest request body accepted (bytes).
 const MAX_BODY: usize = 32 * 1024 * 1024;
 
+/// Accepts connections until `stop` changes, serving each on its own task (after the TLS
+/// handshake when the server speaks TLS).
 pub(crate) async fn accept_loop(
     listener: TcpListener,
     acceptor: Option<TlsAcceptor>,

@@ -1,6 +1,11 @@
 //! SOAP 1.1 envelopes as EWS uses them: the request headers, `ServerVersionInfo`, the body and
 //! SOAP faults.
 //!
+//! Both sides are here: a client writes requests ([`write_envelope`], [`write_request`]) and
+//! reads responses ([`read_response`]); a server, or a test standing in for one, reads
+//! requests ([`read_request`]) and writes responses ([`write_response_envelope`]) and faults
+//! ([`write_fault`]).
+//!
 //! Reference: [EWS XML elements in Exchange](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ews-xml-elements-in-exchange).
 
 mod fault;

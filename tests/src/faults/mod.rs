@@ -90,7 +90,7 @@ pub enum FaultKind {
 
 impl FaultKind {
     /// The variant's name (`"ServerBusy"`, `"CloseAfterProcessing"`…), the key of
-    /// [`FakeExchange::faults_fired_by_kind`].
+    /// [`FakeExchange::faults_fired_by_kind`](crate::FakeExchange::faults_fired_by_kind).
     pub fn name(&self) -> &'static str {
         match self {
             Self::ServerBusy { .. } => "ServerBusy",

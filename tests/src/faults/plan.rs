@@ -110,7 +110,7 @@ impl Plan<'_> {
         }
     }
 
-    /// Attaches what [`deliver`] must do to the answer.
+    /// Attaches what [`deliver`](super::deliver) must do to the answer.
     pub(crate) fn finish(&self, mut response: Response<Full<Bytes>>) -> Response<Full<Bytes>> {
         let directive = match self.chosen {
             Some(FaultKind::CloseAfterProcessing) => Directive::Close,

@@ -78,8 +78,8 @@ impl FaultRule {
         self
     }
     /// Only requests arriving between `from` and `until` after the rule was installed
-    /// (the server's start for [`Builder::fault`], the call for
-    /// [`FakeExchange::set_faults`]) match; `from` inclusive, `until` exclusive.
+    /// (the server's start for [`Builder::fault`](crate::Builder::fault), the call for
+    /// [`FakeExchange::set_faults`](crate::FakeExchange::set_faults)) match; `from` inclusive, `until` exclusive.
     #[must_use]
     pub fn between(mut self, from: Duration, until: Duration) -> Self {
         self.window = Some((from, until));

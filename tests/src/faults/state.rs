@@ -53,7 +53,7 @@ impl FakeExchange {
     /// and requests whose fault answered in place of the handler are not counted.
     ///
     /// The operation is the local name of the first element in `soap:Body`
-    /// ([`UNREADABLE_OPERATION`] when there is none).
+    /// ([`UNREADABLE_OPERATION`](crate::UNREADABLE_OPERATION) when there is none).
     pub fn processed_count(&self, operation: &str) -> usize {
         lock(&self.state.faults.processed)
             .get(operation)
