@@ -49,13 +49,7 @@ pub fn soap_response(data: &[u8]) {
                 let _ = f.response_code();
                 let _ = f.back_off();
                 let mut out = Vec::new();
-                if crate::soap::write_response_envelope(
-                    &mut out,
-                    resp.server_version.as_ref(),
-                    |w| crate::XmlWrite::write_xml(&*f, w, crate::Name::soap("Fault")),
-                )
-                .is_err()
-                {
+                if crate::soap::write_fault(&mut out, resp.server_version.as_ref(), &f).is_err() {
                     panic!("writing a fault that was read failed");
                 }
                 match crate::soap::read_response(&out[..]).map(|r| r.body) {

@@ -572,10 +572,7 @@ fn faults_round_trip_and_validate() {
         version: Some("V2018_01_08".into()),
     };
     let mut out = Vec::new();
-    soap::write_response_envelope(&mut out, Some(&version), |w| {
-        crate::XmlWrite::write_xml(&fault, w, Name::soap("Fault"))
-    })
-    .unwrap();
+    soap::write_fault(&mut out, Some(&version), &fault).unwrap();
     ews_test_support::assert_valid("fault", &out);
     let resp = soap::read_response(&out[..]).unwrap();
     assert_eq!(resp.server_version, Some(version));

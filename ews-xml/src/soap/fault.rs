@@ -49,6 +49,28 @@ pub struct Fault {
 }
 
 impl Fault {
+    /// A fault as Exchange writes one for `code`: `faultcode` names the code (in the types
+    /// namespace), `faultstring` and the detail's `Message` are `message`, the detail's
+    /// `ResponseCode` is `code`.
+    ///
+    /// ```
+    /// use ews_xml::{ResponseCode, soap::Fault};
+    ///
+    /// let fault = Fault::new(ResponseCode::ErrorInvalidServerVersion, "Unknown version.");
+    /// assert_eq!(fault.code, "t:ErrorInvalidServerVersion");
+    /// assert_eq!(fault.response_code(), Some(ResponseCode::ErrorInvalidServerVersion));
+    /// ```
+    pub fn new(code: ResponseCode, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            code: format!("t:{}", code.as_str()),
+            string: message.clone(),
+            detail_code: Some(code),
+            detail_message: Some(message),
+            ..Self::default()
+        }
+    }
+
     /// The local part of `faultcode` (`Client`, `ErrorSchemaValidation`).
     pub fn code_local_name(&self) -> &str {
         self.code.rsplit(':').next().unwrap_or(&self.code)

@@ -1,6 +1,11 @@
 //! SOAP 1.1 envelopes as EWS uses them: the request headers, `ServerVersionInfo`, the body and
 //! SOAP faults.
 //!
+//! Both sides are here: a client writes requests ([`write_envelope`], [`write_request`]) and
+//! reads responses ([`read_response`]); a server, or a test standing in for one, reads
+//! requests ([`read_request`]) and writes responses ([`write_response_envelope`]) and faults
+//! ([`write_fault`]).
+//!
 //! Reference: [EWS XML elements in Exchange](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ews-xml-elements-in-exchange).
 
 mod fault;
@@ -126,6 +131,21 @@ pub fn write_request<T: XmlWrite + XmlElement>(
 
 /// Writes a response envelope (used by servers and tests): an optional `ServerVersionInfo`
 /// header and the body.
+///
+/// ```
+/// use ews_xml::soap::{self, ServerVersionInfo};
+///
+/// let mut version = ServerVersionInfo::default();
+/// version.version = Some("Exchange2016".into());
+/// let mut out = Vec::new();
+/// soap::write_response_envelope(&mut out, Some(&version), |w| {
+///     w.start(ews_xml::Name::m("GetServerTimeZonesResponse"))?;
+///     w.end()
+/// })?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains(r#"<t:ServerVersionInfo Version="Exchange2016"/>"#));
+/// # Ok::<(), ews_xml::WriteError>(())
+/// ```
 pub fn write_response_envelope<'a>(
     out: impl Write + 'a,
     server_version: Option<&ServerVersionInfo>,
@@ -146,7 +166,34 @@ pub fn write_response_envelope<'a>(
     w.finish()
 }
 
-/// Why a response could not be read as a SOAP envelope.
+/// Writes a fault envelope, as a server answers a request that failed as a whole: an optional
+/// `ServerVersionInfo` header and `fault` as the `soap:Fault` in the body.
+///
+/// ```
+/// use ews_xml::ResponseCode;
+/// use ews_xml::soap::{self, Fault, ResponseBody};
+///
+/// let fault = Fault::new(ResponseCode::ErrorServerBusy, "The server is busy.");
+/// let mut out = Vec::new();
+/// soap::write_fault(&mut out, None, &fault)?;
+/// let ResponseBody::Fault(back) = soap::read_response(&out[..]).unwrap().body else {
+///     panic!("not a fault");
+/// };
+/// assert_eq!(back.response_code(), Some(ResponseCode::ErrorServerBusy));
+/// assert_eq!(back.string, "The server is busy.");
+/// # Ok::<(), ews_xml::WriteError>(())
+/// ```
+pub fn write_fault(
+    out: impl Write,
+    server_version: Option<&ServerVersionInfo>,
+    fault: &Fault,
+) -> Result<(), WriteError> {
+    write_response_envelope(out, server_version, |w| {
+        fault.write_xml(w, Name::soap("Fault"))
+    })
+}
+
+/// Why a response or request could not be read as a SOAP envelope.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SoapError {
@@ -160,7 +207,7 @@ pub enum SoapError {
         head: String,
     },
     /// The envelope is malformed or its content could not be read.
-    #[error("reading the SOAP response failed")]
+    #[error("reading the SOAP envelope failed")]
     Read(#[from] ReadError),
 }
 
@@ -234,9 +281,134 @@ pub fn read_response<'a>(src: impl Read + Send + 'a) -> Result<Response<'a>, Soa
 
 /// [`read_response`] with explicit reader options.
 pub fn read_response_with<'a>(
-    mut src: impl Read + Send + 'a,
+    src: impl Read + Send + 'a,
     options: ReaderOptions,
 ) -> Result<Response<'a>, SoapError> {
+    let (mut reader, envelope) = open_envelope(src, options)?;
+    let mut server_version = None;
+    loop {
+        let Some(child) = reader.next_child()? else {
+            return Err(reader
+                .error_after(&envelope, ReadErrorKind::MissingElement("soap:Body"))
+                .into());
+        };
+        if child.is(Name::soap("Header")) {
+            while let Some(h) = reader.next_child()? {
+                if h.is(ServerVersionInfo::NAME) {
+                    server_version = Some(ServerVersionInfo::read_xml(&mut reader, &h)?);
+                } else {
+                    reader.skip_element()?;
+                }
+            }
+        } else if child.is(Name::soap("Body")) {
+            let start = body_element(&mut reader, &child)?;
+            if start.is(Name::soap("Fault")) {
+                let fault = Fault::read_xml(&mut reader, &start)?;
+                return Ok(Response {
+                    server_version,
+                    body: ResponseBody::Fault(Box::new(fault)),
+                });
+            }
+            return Ok(Response {
+                server_version,
+                body: ResponseBody::Message(BodyReader {
+                    reader: Box::new(reader),
+                    start,
+                }),
+            });
+        } else {
+            reader.skip_element()?;
+        }
+    }
+}
+
+/// A request envelope whose header has been read: what a server reads first.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Request<'a> {
+    /// The `soap:Header` (empty when the envelope has none): `RequestServerVersion`,
+    /// `ExchangeImpersonation`, `TimeZoneContext`, `ManagementRole`, `DateTimePrecision`.
+    pub header: RequestHeader,
+    /// The operation element (e.g. `m:GetFolder`) and a reader positioned inside it.
+    pub body: BodyReader<'a>,
+}
+
+/// Reads a SOAP request, the server-side twin of [`read_response`]: the envelope, its header
+/// ([`RequestHeader`]), then stops inside `soap:Body` on the operation element, which the
+/// caller reads from [`Request::body`].
+///
+/// Names are matched by namespace, whatever the prefixes; header elements this crate does not
+/// know are skipped. A body that is not a SOAP envelope gives [`SoapError::NotSoap`]; an
+/// envelope without `soap:Body`, or with an empty one, a [`ReadErrorKind::MissingElement`]
+/// error at the element path where it was missed.
+///
+/// ```
+/// use ews_xml::soap::{self, Impersonation};
+///
+/// let doc = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"
+///     xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"
+///     xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
+///   <s:Header>
+///     <t:RequestServerVersion Version="Exchange2016"/>
+///     <t:ExchangeImpersonation><t:ConnectingSID>
+///       <t:PrimarySmtpAddress>bob@example.test</t:PrimarySmtpAddress>
+///     </t:ConnectingSID></t:ExchangeImpersonation>
+///   </s:Header>
+///   <s:Body><m:GetFolder><m:FolderIds/></m:GetFolder></s:Body>
+/// </s:Envelope>"#;
+/// let request = soap::read_request(&doc[..])?;
+/// assert_eq!(request.header.version.as_deref(), Some("Exchange2016"));
+/// assert_eq!(
+///     request.header.impersonation,
+///     Some(Impersonation::PrimarySmtpAddress("bob@example.test".into()))
+/// );
+/// let mut body = request.body;
+/// assert!(body.start().is(ews_xml::Name::m("GetFolder")));
+/// // Read the operation from `body.reader()`, or skip it:
+/// body.finish()?;
+/// # Ok::<(), ews_xml::soap::SoapError>(())
+/// ```
+pub fn read_request<'a>(src: impl Read + Send + 'a) -> Result<Request<'a>, SoapError> {
+    read_request_with(src, ReaderOptions::default())
+}
+
+/// [`read_request`] with explicit reader options.
+pub fn read_request_with<'a>(
+    src: impl Read + Send + 'a,
+    options: ReaderOptions,
+) -> Result<Request<'a>, SoapError> {
+    let (mut reader, envelope) = open_envelope(src, options)?;
+    let mut header = RequestHeader::default();
+    loop {
+        let Some(child) = reader.next_child()? else {
+            return Err(reader
+                .error_after(&envelope, ReadErrorKind::MissingElement("soap:Body"))
+                .into());
+        };
+        if child.is(Name::soap("Header")) {
+            header = RequestHeader::read_xml(&mut reader, &child)?;
+        } else if child.is(Name::soap("Body")) {
+            let start = body_element(&mut reader, &child)?;
+            return Ok(Request {
+                header,
+                body: BodyReader {
+                    reader: Box::new(reader),
+                    start,
+                },
+            });
+        } else {
+            reader.skip_element()?;
+        }
+    }
+}
+
+/// Starts reading `src` as a SOAP envelope: a reader positioned right after the
+/// `soap:Envelope` start tag, and that tag; or [`SoapError::NotSoap`] with the start of what
+/// came.
+fn open_envelope<'a>(
+    mut src: impl Read + Send + 'a,
+    options: ReaderOptions,
+) -> Result<(Reader<'a>, StartTag), SoapError> {
     let mut head = vec![0u8; HEAD_LEN];
     let mut filled = 0;
     while filled < HEAD_LEN {
@@ -277,45 +449,14 @@ pub fn read_response_with<'a>(
         };
         return Err(not_soap(what));
     }
-    let mut server_version = None;
-    loop {
-        let Some(child) = reader.next_child()? else {
-            return Err(reader
-                .error(ReadErrorKind::MissingElement("soap:Body"))
-                .into());
-        };
-        if child.is(Name::soap("Header")) {
-            while let Some(h) = reader.next_child()? {
-                if h.is(ServerVersionInfo::NAME) {
-                    server_version = Some(ServerVersionInfo::read_xml(&mut reader, &h)?);
-                } else {
-                    reader.skip_element()?;
-                }
-            }
-        } else if child.is(Name::soap("Body")) {
-            let Some(start) = reader.next_child()? else {
-                return Err(reader
-                    .error(ReadErrorKind::MissingElement("body element"))
-                    .into());
-            };
-            if start.is(Name::soap("Fault")) {
-                let fault = Fault::read_xml(&mut reader, &start)?;
-                return Ok(Response {
-                    server_version,
-                    body: ResponseBody::Fault(Box::new(fault)),
-                });
-            }
-            return Ok(Response {
-                server_version,
-                body: ResponseBody::Message(BodyReader {
-                    reader: Box::new(reader),
-                    start,
-                }),
-            });
-        } else {
-            reader.skip_element()?;
-        }
-    }
+    Ok((reader, root))
+}
+
+/// The start tag of the element inside `soap:Body` (the reader is just inside `body`).
+fn body_element(reader: &mut Reader<'_>, body: &StartTag) -> Result<StartTag, ReadError> {
+    reader
+        .next_child()?
+        .ok_or_else(|| reader.error_after(body, ReadErrorKind::MissingElement("body element")))
 }
 
 /// What a body that failed to parse looks like, when it is recognisably not XML.
@@ -339,3 +480,6 @@ fn printable(head: &[u8]) -> String {
         .trim()
         .to_owned()
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,7 +11,7 @@
 //!
 //! # The schema gate
 //!
-//! [`gate`] returns a process-wide [`SchemaGate`] that runs
+//! [`gate()`] returns a process-wide [`SchemaGate`] that runs
 //! `shared/ews-schema/validate.sh` (xmllint against Microsoft's EWS schema).
 //! Compiling the schema costs about 0.2 s per run, so validate documents in
 //! batches: [`assert_all_valid`], or a [`Collector`] that gathers documents
