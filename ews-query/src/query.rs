@@ -227,7 +227,7 @@ impl Query {
                     what: "QueryString".to_owned(),
                     target: version,
                     since: ExchangeVersion::Exchange2010,
-                    until: String::new(),
+                    until: None,
                 });
             }
         }

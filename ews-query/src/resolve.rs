@@ -73,10 +73,7 @@ pub(crate) fn check_def_version(
         what: format!("field {:?}", def.name),
         target: version,
         since: def.since,
-        until: def
-            .deprecated_from
-            .map(|d| format!(", until {d}"))
-            .unwrap_or_default(),
+        until: def.deprecated_from,
     })
 }
 
