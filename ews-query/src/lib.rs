@@ -76,13 +76,13 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-mod access;
 mod compile;
 mod error;
 mod eval;
+mod expr;
+mod item_values;
 mod lookup;
 mod order;
-mod q;
 mod query;
 mod resolve;
 mod simplify;
@@ -92,15 +92,15 @@ mod value;
 #[doc(hidden)]
 pub mod fuzzing;
 
-pub use access::{Access, extended_value, field_component, field_value};
 pub use compile::{Compiled, compile, parse, parse_expression};
 pub use error::QueryError;
 pub use eval::{FieldValues, eval};
+pub use expr::{FieldRef, Leaf, Op, Q, Target};
+pub use item_values::{Access, extended_value, field_component, field_value};
 pub use lookup::{Lookup, parse_field_lookup};
 pub use order::{
     Ordering, compare_items, compile_order, order_by, parse_order, resolve_order, sort,
 };
-pub use q::{FieldRef, Leaf, Op, Q, Target};
 pub use query::{CompiledQuery, FindParts, Paging, Query};
 pub use typed::{
     EqLookups, ExistsLookup, ListLookups, OrderLookups, QueryValue, TextLookups, kind,

@@ -12,8 +12,8 @@ use ews_model::view::{
 
 use crate::compile::{Compiled, compile};
 use crate::error::QueryError;
+use crate::expr::Q;
 use crate::order::{Ordering, compile_order};
-use crate::q::Q;
 
 /// How a Find request pages.
 ///

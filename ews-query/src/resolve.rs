@@ -7,7 +7,7 @@ use ews_model::restriction::CompareOp;
 use ews_model::version::ExchangeVersion;
 
 use crate::error::QueryError;
-use crate::q::{FieldRef, Leaf, Op, Q, Target};
+use crate::expr::{FieldRef, Leaf, Op, Q, Target};
 use crate::value::Class;
 
 /// The indexed property whose entries have components, and its components: the
