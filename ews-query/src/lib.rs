@@ -23,8 +23,10 @@
 //!
 //! # What it does not do
 //!
-//! No I/O, no requests: the `ews` crate sends what this crate compiles. It does not check
-//! AQS syntax (query strings pass through verbatim).
+//! No I/O, no requests: a client (the `ews` crate, or any caller of `ews-transport`) sends
+//! what this crate compiles. The items, field tables, restrictions and views it works with
+//! are `ews-model`'s, and their XML is `ews-xml`'s. It does not check AQS syntax (query
+//! strings pass through verbatim).
 //!
 //! # Example
 //!
@@ -67,6 +69,9 @@
 //! # Ok::<(), ews_query::QueryError>(())
 //! ```
 //!
+//! The `restriction` example prints the XML of compiled queries
+//! (`cargo run -p ews-query --example restriction`).
+//!
 //! # Features
 //!
 //! None.
@@ -106,3 +111,8 @@ pub use typed::{
     EqLookups, ExistsLookup, ListLookups, OrderLookups, QueryValue, TextLookups, kind,
 };
 pub use value::Value;
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
