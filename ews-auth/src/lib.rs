@@ -91,6 +91,11 @@ pub use oauth::{
 };
 pub use scheme::{AuthScheme, AuthStep, Failure, RequestInfo, SchemeKind, choose_scheme};
 
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,8 +136,3 @@ mod tests {
         );
     }
 }
-
-// The README's examples are compiled and run as doc tests.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
