@@ -26,6 +26,23 @@ python3 scripts/gen-windows-zones.py --check
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "no file under a crate's src/ over 600 lines (generated code excepted)"
+too_long=0
+while IFS= read -r -d '' file; do
+    case "$file" in
+        ./ews-xml/src/soap/response_code.rs | ./ews-model/src/time/windows_zones.rs) continue ;;
+    esac
+    lines=$(wc -l <"$file")
+    if [ "$lines" -gt 600 ]; then
+        echo "$file: $lines lines" >&2
+        too_long=1
+    fi
+done < <(find . \( -name target -o -name .git \) -prune -o -path '*/src/*' -type f -print0)
+if [ "$too_long" != 0 ]; then
+    echo "split the files above by concept" >&2
+    exit 1
+fi
+
 step "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
@@ -43,9 +60,15 @@ bash ews-transport/tests/run-ntlm-acceptor.sh
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 
-step "each crate alone, without default features"
-cargo check -p ews-xml --no-default-features --locked
-cargo check -p ews-model --no-default-features --locked
+step "each library crate alone: all targets with default features, the library without"
+for crate in ews-xml ews-xml-derive ews-model ews-model-derive ews-query ews-auth ews-transport; do
+    cargo check -p "$crate" --all-targets --locked
+    cargo check -p "$crate" --no-default-features --locked
+done
+
+step "the library crates package, and build from their packages"
+# --allow-dirty: this checks what the packages hold, not whether the work tree is committed.
+cargo package --workspace --exclude ews-tests --exclude ews-test-support --locked --allow-dirty
 
 if [ "$fuzz_seconds" != 0 ]; then
     if ! command -v cargo-fuzz >/dev/null 2>&1; then

@@ -359,5 +359,4 @@ impl Parser<'_> {
 }
 
 #[cfg(test)]
-#[path = "challenge_tests.rs"]
 mod tests;

@@ -318,5 +318,4 @@ impl AuthScheme for Digest {
 }
 
 #[cfg(test)]
-#[path = "digest_tests.rs"]
 mod tests;

@@ -42,8 +42,9 @@ pub enum Error {
     #[error("invalid client certificate")]
     Certificate(#[from] CertificateError),
     /// A value cannot be carried in an HTTP header (e.g. a control character in a token).
+    /// The HTTP library's error is the [`source`](std::error::Error::source).
     #[error("value not allowed in an HTTP header")]
-    HeaderValue(#[source] http::header::InvalidHeaderValue),
+    HeaderValue(#[source] Box<dyn std::error::Error + Send + Sync + 'static>),
     /// An error from a caller-supplied part, such as a custom [`crate::TokenSource`] or
     /// [`crate::NonceSource`].
     #[error("error from a caller-supplied component")]
@@ -54,9 +55,10 @@ fn fmt_description(description: Option<&str>) -> String {
     description.map(|d| format!(": {d}")).unwrap_or_default()
 }
 
-impl From<http::header::InvalidHeaderValue> for Error {
-    fn from(e: http::header::InvalidHeaderValue) -> Self {
-        Self::HeaderValue(e)
+impl Error {
+    /// [`Error::HeaderValue`], with the HTTP library's error as the source.
+    pub(crate) fn header_value(e: http::header::InvalidHeaderValue) -> Self {
+        Self::HeaderValue(Box::new(e))
     }
 }
 
@@ -165,9 +167,10 @@ pub enum TokenError {
         /// The HTTP status code.
         status: u16,
     },
-    /// The success response is not a valid token document.
+    /// The success response is not a valid token document. The JSON parser's error (with
+    /// its line and column) is the [`source`](std::error::Error::source).
     #[error("token response is not a valid token document")]
-    Malformed(#[source] serde_json::Error),
+    Malformed(#[source] Box<dyn std::error::Error + Send + Sync + 'static>),
     /// The response has a `token_type` other than `Bearer`.
     #[error("unsupported token type `{0}`")]
     UnsupportedTokenType(String),

@@ -4,7 +4,8 @@
 //! scheme from a server's challenges.
 //!
 //! # What this crate does not do
-//! No I/O: it opens no socket, sends no request and reads no clock. The transport
+//! No I/O: it opens no socket, sends no request and reads no clock (the `challenge` example
+//! drives a whole handshake without a network: `cargo run -p ews-auth --example challenge`). The transport
 //! (`ews-transport`) sends each request with the header an [`AuthScheme`] gives it, feeds
 //! 401 challenges back, sends the [`TokenRequest`]s OAuth schemes ask for, and passes the
 //! current [`std::time::Instant`] in. Nor does it do TLS: a [`ClientCertificate`] is only
@@ -89,6 +90,11 @@ pub use oauth::{
     StaticToken, TokenHook, TokenPoll, TokenRequest, TokenSource, token_endpoint,
 };
 pub use scheme::{AuthScheme, AuthStep, Failure, RequestInfo, SchemeKind, choose_scheme};
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 #[cfg(test)]
 mod tests {

@@ -305,5 +305,4 @@ impl AuthScheme for Ntlm {
 }
 
 #[cfg(test)]
-#[path = "ntlm_tests.rs"]
 mod tests;

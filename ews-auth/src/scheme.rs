@@ -261,7 +261,7 @@ pub fn choose_scheme(challenges: &[Challenge], credentials: &Credentials) -> Opt
 
 /// Marks an `Authorization` value sensitive so HTTP layers do not log it.
 pub(crate) fn sensitive(bytes: &[u8]) -> Result<HeaderValue, Error> {
-    let mut v = HeaderValue::from_bytes(bytes)?;
+    let mut v = HeaderValue::from_bytes(bytes).map_err(Error::header_value)?;
     v.set_sensitive(true);
     Ok(v)
 }

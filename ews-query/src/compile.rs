@@ -7,7 +7,7 @@ use ews_model::restriction::{
 use ews_model::version::ExchangeVersion;
 
 use crate::error::QueryError;
-use crate::q::{Leaf, Op, Q};
+use crate::expr::{Leaf, Op, Q};
 use crate::resolve::{path_of, target_of};
 use crate::value::Value;
 

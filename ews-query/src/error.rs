@@ -53,7 +53,10 @@ pub enum QueryError {
         got: String,
     },
     /// A field (or feature) the target server version does not have.
-    #[error("{what} is not available in {target} (available {since}{until})")]
+    #[error(
+        "{what} is not available in {target} (available {since}{})",
+        fmt_until(.until)
+    )]
     NotInVersion {
         /// The field or feature.
         what: String,
@@ -61,8 +64,8 @@ pub enum QueryError {
         target: ExchangeVersion,
         /// The first version with it.
         since: ExchangeVersion,
-        /// `", until <version>"` when it was removed, else empty.
-        until: String,
+        /// The first version without it, when it was removed.
+        until: Option<ExchangeVersion>,
     },
     /// A `QueryString` (AQS) combined with a restriction: EWS takes one or the other.
     #[error("a QueryString cannot be combined with a restriction")]
@@ -71,6 +74,10 @@ pub enum QueryError {
     /// of two properties, `t:ExceptionFieldURI`, an unknown containment mode).
     #[error("cannot express {0} as a query")]
     Unsupported(&'static str),
+}
+
+fn fmt_until(until: &Option<ExchangeVersion>) -> String {
+    until.map(|v| format!(", until {v}")).unwrap_or_default()
 }
 
 impl QueryError {

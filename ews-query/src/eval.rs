@@ -6,7 +6,7 @@ use ews_model::extended::ExtendedFieldUri;
 use ews_model::fields::FieldDef;
 use ews_model::restriction::{CompareOp, ContainmentComparison, ContainmentMode};
 
-use crate::q::{FieldRef, Leaf, Op, Q, Target};
+use crate::expr::{FieldRef, Leaf, Op, Q, Target};
 use crate::value::{Value, fold};
 
 /// The item side of [`eval`] and [`sort`](crate::sort): the values of an item's fields.

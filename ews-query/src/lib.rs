@@ -23,8 +23,10 @@
 //!
 //! # What it does not do
 //!
-//! No I/O, no requests: the `ews` crate sends what this crate compiles. It does not check
-//! AQS syntax (query strings pass through verbatim).
+//! No I/O, no requests: a client (the `ews` crate, or any caller of `ews-transport`) sends
+//! what this crate compiles. The items, field tables, restrictions and views it works with
+//! are `ews-model`'s, and their XML is `ews-xml`'s. It does not check AQS syntax (query
+//! strings pass through verbatim).
 //!
 //! # Example
 //!
@@ -67,6 +69,9 @@
 //! # Ok::<(), ews_query::QueryError>(())
 //! ```
 //!
+//! The `restriction` example prints the XML of compiled queries
+//! (`cargo run -p ews-query --example restriction`).
+//!
 //! # Features
 //!
 //! None.
@@ -76,13 +81,13 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-mod access;
 mod compile;
 mod error;
 mod eval;
+mod expr;
+mod item_values;
 mod lookup;
 mod order;
-mod q;
 mod query;
 mod resolve;
 mod simplify;
@@ -92,17 +97,22 @@ mod value;
 #[doc(hidden)]
 pub mod fuzzing;
 
-pub use access::{Access, extended_value, field_component, field_value};
 pub use compile::{Compiled, compile, parse, parse_expression};
 pub use error::QueryError;
 pub use eval::{FieldValues, eval};
+pub use expr::{FieldRef, Leaf, Op, Q, Target};
+pub use item_values::{Access, extended_value, field_component, field_value};
 pub use lookup::{Lookup, parse_field_lookup};
 pub use order::{
     Ordering, compare_items, compile_order, order_by, parse_order, resolve_order, sort,
 };
-pub use q::{FieldRef, Leaf, Op, Q, Target};
 pub use query::{CompiledQuery, FindParts, Paging, Query};
 pub use typed::{
     EqLookups, ExistsLookup, ListLookups, OrderLookups, QueryValue, TextLookups, kind,
 };
 pub use value::Value;
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -4,7 +4,7 @@ use ews_model::fields::FieldTable;
 use ews_model::restriction::{CompareOp, ContainmentComparison, ContainmentMode};
 
 use crate::error::QueryError;
-use crate::q::{Op, Q, Target};
+use crate::expr::{Op, Q, Target};
 use crate::value::Value;
 
 /// The exchangelib lookups (the part after `__` in `subject__icontains`).

@@ -9,8 +9,8 @@ use ews_model::view::{FieldOrder, SortDirection, SortOrder};
 
 use crate::error::QueryError;
 use crate::eval::{FieldValues, value_of};
+use crate::expr::{FieldRef, Target};
 use crate::lookup::{Lookup, parse_field_lookup};
-use crate::q::{FieldRef, Target};
 use crate::resolve::{check_def_version, path_of, resolve_target, target_of};
 use crate::value::Value;
 

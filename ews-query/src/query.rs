@@ -12,8 +12,8 @@ use ews_model::view::{
 
 use crate::compile::{Compiled, compile};
 use crate::error::QueryError;
+use crate::expr::Q;
 use crate::order::{Ordering, compile_order};
-use crate::q::Q;
 
 /// How a Find request pages.
 ///
@@ -227,7 +227,7 @@ impl Query {
                     what: "QueryString".to_owned(),
                     target: version,
                     since: ExchangeVersion::Exchange2010,
-                    until: String::new(),
+                    until: None,
                 });
             }
         }

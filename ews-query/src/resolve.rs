@@ -7,7 +7,7 @@ use ews_model::restriction::CompareOp;
 use ews_model::version::ExchangeVersion;
 
 use crate::error::QueryError;
-use crate::q::{FieldRef, Leaf, Op, Q, Target};
+use crate::expr::{FieldRef, Leaf, Op, Q, Target};
 use crate::value::Class;
 
 /// The indexed property whose entries have components, and its components: the
@@ -73,10 +73,7 @@ pub(crate) fn check_def_version(
         what: format!("field {:?}", def.name),
         target: version,
         since: def.since,
-        until: def
-            .deprecated_from
-            .map(|d| format!(", until {d}"))
-            .unwrap_or_default(),
+        until: def.deprecated_from,
     })
 }
 

@@ -1,7 +1,7 @@
 //! The simplifier: double negations removed, nested `And`/`Or` flattened, constants folded,
 //! duplicates dropped, `x & !x` and `x | !x` decided.
 
-use crate::q::Q;
+use crate::expr::Q;
 
 impl Q {
     /// An equivalent, smaller query: `!!x` is `x`; nested `And`s and `Or`s are flattened;

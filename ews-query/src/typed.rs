@@ -77,7 +77,7 @@ use ews_model::properties::{FlagStatus, Importance, ResponseType, Sensitivity};
 use ews_model::restriction::{CompareOp, ContainmentComparison, ContainmentMode};
 use ews_model::time::{Date, DateTime};
 
-use crate::q::{Op, Q, Target};
+use crate::expr::{Op, Q, Target};
 use crate::value::Value;
 
 /// Kind markers: what a field's value is, as far as lookups care.

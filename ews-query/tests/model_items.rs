@@ -12,7 +12,8 @@ use ews_model::properties::{
 use ews_model::restriction::CompareOp;
 use ews_model::version::ExchangeVersion;
 use ews_query::{
-    Compiled, Op, Q, Target, Value, compile, eval, order_by, parse, resolve_order, sort,
+    Compiled, Op, Q, QueryError, Target, Value, compile, compile_order, eval, order_by, parse,
+    resolve_order, sort,
 };
 
 fn message(subject: &str, read: bool, received: &str) -> Item {
@@ -152,6 +153,27 @@ fn items_sort_by_subject() {
             "Quarterly Budget Review"
         ]
     );
+}
+
+#[test]
+fn removed_field_is_refused_with_its_versions() {
+    let keys = order_by(&["meeting_time_zone"]).unwrap();
+    let error =
+        compile_order(&keys, &CalendarItem::FIELDS, ExchangeVersion::Exchange2013).unwrap_err();
+    assert_eq!(
+        error,
+        QueryError::NotInVersion {
+            what: "field \"meeting_time_zone\"".to_owned(),
+            target: ExchangeVersion::Exchange2013,
+            since: ExchangeVersion::Exchange2007,
+            until: Some(ExchangeVersion::Exchange2010),
+        }
+    );
+    assert!(
+        error.to_string().ends_with(", until Exchange2010)"),
+        "{error}"
+    );
+    assert!(compile_order(&keys, &CalendarItem::FIELDS, ExchangeVersion::Exchange2007).is_ok());
 }
 
 #[test]

@@ -2,9 +2,11 @@
 //! [`Writer`], the [`XmlWrite`]/[`XmlRead`] codec traits (derivable with the `derive` feature),
 //! SOAP 1.1 envelopes with the EWS headers, SOAP faults and the [`ResponseCode`] vocabulary.
 //!
-//! This crate knows XML and SOAP; it does not know items, folders or operations (that is
-//! `ews-model`), and it does no I/O of its own beyond the [`std::io::Read`] and
-//! [`std::io::Write`] you hand it.
+//! # What it owns, and what it does not
+//! This crate owns XML and SOAP: reading, writing, the codec traits, envelopes, faults and
+//! response codes. It does not know items, folders or operations (that is `ews-model`) nor
+//! queries (`ews-query`), and it does no I/O of its own beyond the [`std::io::Read`] and
+//! [`std::io::Write`] you hand it: HTTP is `ews-transport`'s.
 //!
 //! # Reading
 //! Names are matched by namespace URI and local name, whatever prefix the document uses
@@ -33,9 +35,14 @@
 //! writes a character XML 1.0 forbids, and streams base64 content from a byte source.
 //! [`soap::write_request`] wraps a body in an envelope with the EWS headers.
 //!
+//! The `inspect` example reads captured responses and prints what they hold
+//! (`cargo run -p ews-xml --example inspect -- FILE...`).
+//!
 //! # Crate features
 //! - `derive` (default): `#[derive(XmlWrite, XmlRead, XmlValue)]`, see the `ews-xml-derive`
 //!   crate for the attribute grammar.
+//! - `serde`: serde support for the SOAP vocabulary (response codes and classes, faults,
+//!   headers).
 #![forbid(unsafe_code)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -70,3 +77,8 @@ pub mod fuzzing;
 
 #[cfg(test)]
 mod tests;
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

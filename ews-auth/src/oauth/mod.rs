@@ -112,5 +112,4 @@ impl AuthScheme for OAuth2 {
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
 mod tests;

@@ -82,6 +82,17 @@ fn token_response_parsing() {
         parse_token_response(503, b"busy", now),
         Err(Error::Token(TokenError::Status { status: 503 }))
     ));
+    // Not JSON: the parser's error is the cause, reachable but not repeated.
+    let Err(Error::Token(malformed)) = parse_token_response(200, b"<html>", now) else {
+        panic!("a token document that is not JSON is TokenError::Malformed");
+    };
+    assert!(matches!(malformed, TokenError::Malformed(_)));
+    assert_eq!(
+        malformed.to_string(),
+        "token response is not a valid token document"
+    );
+    let cause = std::error::Error::source(&malformed).expect("the JSON error");
+    assert!(cause.to_string().contains("line 1 column 1"), "{cause}");
 }
 
 #[test]
@@ -262,10 +273,11 @@ fn static_token() {
     );
     // A token that cannot go in a header is an error, not a panic.
     let mut bad = OAuth2::new(StaticToken::new("a\nb"));
-    assert!(matches!(
-        bad.poll_authorization(&RequestInfo::default(), now),
-        Err(Error::HeaderValue(_))
-    ));
+    let header_error = bad.poll_authorization(&RequestInfo::default(), now);
+    let Err(Error::HeaderValue(cause)) = &header_error else {
+        panic!("{header_error:?}");
+    };
+    assert!(!cause.to_string().is_empty());
 }
 
 #[test]

@@ -309,7 +309,7 @@ pub(crate) fn parse_token_response(
         Err(e) => {
             return Err(match serde_json::from_slice::<ErrorBody>(body) {
                 Ok(err) => oauth_error(err),
-                Err(_) => TokenError::Malformed(e).into(),
+                Err(_) => TokenError::Malformed(Box::new(e)).into(),
             });
         }
     };

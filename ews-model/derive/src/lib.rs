@@ -1,6 +1,10 @@
 //! `#[derive(Fields)]`: the field table of an `ews-model` type, generated with the struct so
 //! that the two can never disagree.
 //!
+//! This crate owns the code generation only; the traits and types the generated code
+//! implements and names (`HasFields`, `FieldAccess`, `FieldDef`, `Field<T>`) belong to
+//! `ews-model`, and queries over the tables to `ews-query`.
+//!
 //! Use it through `ews_model::Fields`. Each struct field that EWS can address carries a
 //! `#[field(...)]` attribute; the derive implements `ews_model::fields::HasFields` with one
 //! `FieldDef` per such field, in declaration order (the schema's order):

@@ -439,13 +439,15 @@ fn invalid_lookups_name_the_problem() {
         &TABLE,
         ExchangeVersion::Exchange2010,
     );
-    assert!(matches!(
+    assert_eq!(
         gated,
         Err(E::NotInVersion {
+            what: "field \"reminder_next_time\"".to_owned(),
+            target: ExchangeVersion::Exchange2010,
             since: ExchangeVersion::Exchange2013,
-            ..
+            until: None,
         })
-    ));
+    );
     assert!(compile(&dynamic("reminder_next_time__exists", true), &TABLE, V).is_ok());
 
     // A typed field of another table is refused.

@@ -115,17 +115,27 @@ fn query_level_errors_and_nothing() {
         Err(QueryError::QueryStringWithRestriction)
     );
     let old = Query::new().query_string("x");
-    assert!(matches!(
+    assert_eq!(
         old.compile(&TABLE, ExchangeVersion::Exchange2007Sp1),
-        Err(QueryError::NotInVersion { .. })
-    ));
+        Err(QueryError::NotInVersion {
+            what: "QueryString".to_owned(),
+            target: ExchangeVersion::Exchange2007Sp1,
+            since: ExchangeVersion::Exchange2010,
+            until: None,
+        })
+    );
     let none = Query::new().filter(Q::lookup("subject__in", Vec::<String>::new()).unwrap());
     assert_eq!(none.compile(&TABLE, V), Ok(CompiledQuery::Nothing));
     let gated = Query::new().order_by(&["reminder_next_time"]).unwrap();
-    assert!(matches!(
+    assert_eq!(
         gated.compile(&TABLE, ExchangeVersion::Exchange2010),
-        Err(QueryError::NotInVersion { .. })
-    ));
+        Err(QueryError::NotInVersion {
+            what: "field \"reminder_next_time\"".to_owned(),
+            target: ExchangeVersion::Exchange2010,
+            since: ExchangeVersion::Exchange2013,
+            until: None,
+        })
+    );
     assert!(Query::new().order_by(&["subject__icontains"]).is_err());
     assert!(
         Query::new()

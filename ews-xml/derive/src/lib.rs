@@ -1,6 +1,10 @@
 //! Derive macros for the `ews-xml` codec traits: `#[derive(XmlWrite, XmlRead)]` for elements
 //! and choices of elements, `#[derive(XmlValue)]` for text values.
 //!
+//! This crate owns the code generation only: reading the `#[xml(...)]` attributes and
+//! reporting misuse as compile errors. The traits, the reader and the writer the generated
+//! code calls belong to `ews-xml`, and the EWS types derived with it to `ews-model`.
+//!
 //! Use them through `ews-xml` (feature `derive`, on by default), which re-exports them under the
 //! names of the traits they implement: `use ews_xml::{XmlRead, XmlValue, XmlWrite};`. The
 //! generated code names `::ews_xml`, so the crate must be a dependency under that name.
@@ -301,3 +305,8 @@ fn union_error(input: &DeriveInput) -> syn::Error {
 
 #[cfg(test)]
 mod tests;
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,4 +1,7 @@
-//! [`Q`]: the expression tree, its leaves and the boolean operators.
+//! The query expression tree: [`Q`] with its `&`, `|` and `!` operators, and its leaves
+//! ([`Leaf`]: a [`Target`], which is a [`FieldRef`] with an optional index and component,
+//! and the test [`Op`] on it). Building from strings, resolving, compiling and evaluating
+//! live in their own modules.
 
 use ews_model::extended::ExtendedFieldUri;
 use ews_model::fields::FieldDef;
