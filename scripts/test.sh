@@ -43,6 +43,12 @@ if [ "$too_long" != 0 ]; then
     exit 1
 fi
 
+step "TLS is rustls with ring only: no aws-lc, OpenSSL or native-tls in the lock files"
+if grep -nE '^name = "(aws-lc-rs|aws-lc-sys|openssl|openssl-sys|native-tls)"$' Cargo.lock fuzz/Cargo.lock 2>/dev/null; then
+    echo "a TLS stack other than rustls/ring entered the dependency graph (see cargo tree -i NAME)" >&2
+    exit 1
+fi
+
 step "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
