@@ -29,6 +29,8 @@ pub mod properties;
 pub mod recurrence;
 pub mod restriction;
 pub mod time;
+mod unknown;
+mod unmodelled;
 pub mod version;
 pub mod view;
 

@@ -180,7 +180,7 @@ pub struct MeetingRequest {
     #[field(uri = "calendar:DeletedOccurrences", read_only)]
     pub deleted_occurrences: Vec<DeletedOccurrence>,
     /// `t:MeetingTimeZone` (the Exchange 2007 time zone form); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:MeetingTimeZone", read_only)]
     pub meeting_time_zone: Option<Element>,
     /// `t:StartTimeZone`.
@@ -205,11 +205,11 @@ pub struct MeetingRequest {
     #[field(uri = "calendar:NetShowUrl", read_only)]
     pub net_show_url: Option<String>,
     /// `t:EnhancedLocation`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
     pub enhanced_location: Option<Element>,
     /// `t:ChangeHighlights`: what changed in an update; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(
         uri = "meetingRequest:ChangeHighlights",
         read_only,
@@ -267,7 +267,7 @@ pub struct MeetingResponse {
     #[field(uri = "meeting:ProposedEnd", read_only, since = "Exchange2013")]
     pub proposed_end: Option<DateTime>,
     /// `t:EnhancedLocation`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
     pub enhanced_location: Option<Element>,
 }
@@ -300,7 +300,7 @@ pub struct MeetingCancellation {
     #[field(uri = "calendar:CalendarItemType", read_only)]
     pub calendar_item_type: Option<String>,
     /// `t:EnhancedLocation`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
     pub enhanced_location: Option<Element>,
     /// `t:DoNotForwardMeeting`.

@@ -100,19 +100,19 @@ pub struct Message {
     #[field(uri = "message:ReceivedRepresenting", searchable, read_only)]
     pub received_representing: Option<SingleRecipient>,
     /// `t:ApprovalRequestData` (moderation); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:ApprovalRequestData", read_only, since = "Exchange2013")]
     pub approval_request_data: Option<Element>,
     /// `t:VotingInformation` (voting buttons); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:VotingInformation", read_only, since = "Exchange2013")]
     pub voting_information: Option<Element>,
     /// `t:ReminderMessageData` (reminders of events); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:ReminderMessageData", read_only, since = "Exchange2013")]
     pub reminder_message_data: Option<Element>,
     /// `t:MessageSafety` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:MessageSafety", read_only, since = "Exchange2016")]
     pub message_safety: Option<Element>,
     /// `t:SenderSMTPAddress` (Exchange Online).

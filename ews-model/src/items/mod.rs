@@ -47,7 +47,6 @@ mod meeting;
 mod message;
 mod response_objects;
 pub mod task;
-mod unmodelled;
 mod values;
 
 use ews_xml::{XmlRead, XmlWrite};

@@ -293,7 +293,7 @@ pub struct GenericResponseObject {
     pub object_name: Option<String>,
     /// Message elements before the reference, unmodelled, in document order.
     #[xml(choice)]
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::list"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::list"))]
     pub other: Vec<Element>,
     /// `t:ReferenceItemId`.
     pub reference_item_id: Option<ItemId>,
