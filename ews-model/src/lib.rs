@@ -35,3 +35,4 @@ pub mod version;
 pub mod view;
 
 pub use ews_model_derive::Fields;
+pub use items::Compose;

@@ -7,6 +7,7 @@
 #[path = "common/operations.rs"]
 mod support;
 
+use ews_model::Compose;
 use ews_model::folders::{Folder, FolderKind};
 use ews_model::items::contact::Contact;
 use ews_model::items::{CalendarItemType, Item, ItemBase, Message};

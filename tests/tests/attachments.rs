@@ -6,6 +6,7 @@
 mod common;
 
 use common::{ALICE, Session, start};
+use ews_model::Compose;
 use ews_model::attachments::{Attachment, FileAttachment, ItemAttachment};
 use ews_model::folders::Folder;
 use ews_model::items::calendar::CalendarItem;

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{ALICE, BOB, Session, first_err, start};
+use ews_model::Compose;
 use ews_model::fields::HasFields as _;
 use ews_model::items::calendar::{CalendarItem, CalendarItemType};
 use ews_model::items::{Item, ItemBase, Message};

@@ -13,7 +13,7 @@ use crate::time::DateTime;
 /// threading.
 ///
 /// ```
-/// use ews_model::items::Message;
+/// use ews_model::items::{Compose, Message};
 /// use ews_model::properties::Body;
 ///
 /// let m = Message::new()
@@ -147,37 +147,6 @@ impl Message {
     #[must_use]
     pub fn subject(mut self, subject: impl Into<String>) -> Self {
         self.item.subject = Some(subject.into());
-        self
-    }
-
-    /// With the body `body` ([`Body::text`] or [`Body::html`]).
-    #[must_use]
-    pub fn body(mut self, body: Body) -> Self {
-        self.item.body = Some(body);
-        self
-    }
-
-    /// With these To recipients added.
-    #[must_use]
-    pub fn to<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.to_recipients
-            .extend(recipients.into_iter().map(Into::into));
-        self
-    }
-
-    /// With these Cc recipients added.
-    #[must_use]
-    pub fn cc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.cc_recipients
-            .extend(recipients.into_iter().map(Into::into));
-        self
-    }
-
-    /// With these Bcc recipients added.
-    #[must_use]
-    pub fn bcc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.bcc_recipients
-            .extend(recipients.into_iter().map(Into::into));
         self
     }
 

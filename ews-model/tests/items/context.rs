@@ -1,6 +1,7 @@
 //! Schema validity in context: items, response objects and attachments written inside real
 //! requests and responses, validated against the EWS schema, then read back.
 
+use ews_model::Compose;
 use ews_model::attachments::{Attachment, FileAttachment, ItemAttachment, ReferenceAttachment};
 use ews_model::folders::RetentionTag;
 use ews_model::items::{
