@@ -175,7 +175,7 @@ fn find_item() {
                 .all(|i| subjects([i]) == ["Swim Team Practice"])
         );
         assert!(matches!(page.items[0], Item::CalendarItem(ref c)
-            if c.calendar_item_type == Some(CalendarItemType::Occurrence)));
+            if c.attendance.calendar_item_type == Some(CalendarItemType::Occurrence)));
     }
     if let Some(r) = get(&responses, "response-15.xml") {
         let err = r.clone().into_results().remove(0).unwrap_err();

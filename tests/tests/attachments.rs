@@ -503,7 +503,7 @@ fn essentials(item: &Item) -> String {
         )),
         Item::CalendarItem(c) => out.push_str(&format!(
             "|{:?}|{:?}|{:?}|{:?}",
-            c.start, c.end, c.location, c.uid
+            c.schedule.start, c.schedule.end, c.schedule.location, c.uid
         )),
         _ => {}
     }

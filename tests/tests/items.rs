@@ -7,7 +7,7 @@ mod common;
 use common::{ALICE, BOB, Session, first_err, start};
 use ews_model::Compose;
 use ews_model::fields::HasFields as _;
-use ews_model::items::calendar::{CalendarItem, CalendarItemType};
+use ews_model::items::calendar::{CalendarItem, CalendarItemType, Schedule};
 use ews_model::items::{Item, ItemBase, Message};
 use ews_model::operations::{
     BaseShape, ConflictResolution, CopyItem, CreateItem, DeleteItem, DisposalType, EmptyFolder,
@@ -467,10 +467,10 @@ async fn calendar_view_expands_recurring_masters() {
         panic!()
     };
     assert_eq!(
-        second.calendar_item_type,
+        second.attendance.calendar_item_type,
         Some(CalendarItemType::Occurrence)
     );
-    assert_eq!(second.start, Some(ts("2026-03-09T09:00:00Z")));
+    assert_eq!(second.schedule.start, Some(ts("2026-03-09T09:00:00Z")));
     // Delete the third occurrence by index; it leaves the view.
     let deleted = s
         .call(
@@ -493,7 +493,7 @@ async fn calendar_view_expands_recurring_masters() {
     else {
         panic!()
     };
-    assert_eq!(occ.start, Some(ts("2026-03-02T09:00:00Z")));
+    assert_eq!(occ.schedule.start, Some(ts("2026-03-02T09:00:00Z")));
     // Beyond the tenth occurrence: nothing.
     let may = find(&mut s, view("2026-05-12T00:00:00Z", "2026-06-01T00:00:00Z")).await;
     assert!(may.items.is_empty());
@@ -536,16 +536,16 @@ async fn meeting_requests_reach_attendees() {
     let Item::MeetingRequest(req) = &inbox[0] else {
         panic!("{:?}", inbox[0])
     };
-    assert_eq!(req.start, Some(ts("2026-04-01T10:00:00Z")));
-    assert_eq!(req.location.as_deref(), Some("Room 1"));
+    assert_eq!(req.schedule.start, Some(ts("2026-04-01T10:00:00Z")));
+    assert_eq!(req.schedule.location.as_deref(), Some("Room 1"));
     let calendar = find_all(&mut bob, "calendar").await;
     assert_eq!(calendar.len(), 1, "a tentative calendar item");
     let organizer = find_all(&mut alice, "calendar").await;
     let Item::CalendarItem(c) = &organizer[0] else {
         panic!()
     };
-    assert_eq!(c.is_meeting, Some(true));
-    assert_eq!(c.meeting_request_was_sent, Some(true));
+    assert_eq!(c.schedule.is_meeting, Some(true));
+    assert_eq!(c.schedule.meeting_request_was_sent, Some(true));
     alice.finish();
     bob.finish();
 }
@@ -706,7 +706,7 @@ async fn replies_forwards_and_meeting_responses() {
     let Item::CalendarItem(mine) = &find_all(&mut bob, "calendar").await[0] else {
         panic!()
     };
-    assert_eq!(mine.my_response_type, Some(ResponseType::Accept));
+    assert_eq!(mine.attendance.my_response_type, Some(ResponseType::Accept));
     assert!(
         find_all(&mut bob, "deleteditems")
             .await
@@ -732,7 +732,7 @@ async fn replies_forwards_and_meeting_responses() {
         panic!()
     };
     assert_eq!(
-        theirs.required_attendees[0].response_type,
+        theirs.attendance.required_attendees[0].response_type,
         Some(ResponseType::Accept)
     );
     alice
@@ -744,7 +744,7 @@ async fn replies_forwards_and_meeting_responses() {
     let Item::CalendarItem(cancelled) = &find_all(&mut bob, "calendar").await[0] else {
         panic!()
     };
-    assert_eq!(cancelled.is_cancelled, Some(true));
+    assert_eq!(cancelled.schedule.is_cancelled, Some(true));
     let cancellation = find_all(&mut bob, "inbox")
         .await
         .into_iter()
@@ -816,15 +816,15 @@ async fn updating_an_occurrence_makes_an_exception() {
     let mut moved = CalendarItem::new()
         .subject("Standup (Tuesday)")
         .start(ts("2026-03-10T10:00:00Z"));
-    moved.end = Some(ts("2026-03-10T10:15:00Z"));
+    moved.schedule.end = Some(ts("2026-03-10T10:15:00Z"));
     let second = ItemIdChoice::from(OccurrenceItemId::new(master.id.clone(), 2));
     let updated = s
         .call(
             &UpdateItem::new(ConflictResolution::AlwaysOverwrite).change(
                 ItemChange::new(second.clone())
                     .set(ItemBase::SUBJECT, moved.clone())
-                    .set(CalendarItem::START, moved.clone())
-                    .set(CalendarItem::END, moved),
+                    .set(Schedule::START, moved.clone())
+                    .set(Schedule::END, moved),
             ),
         )
         .await
@@ -846,7 +846,7 @@ async fn updating_an_occurrence_makes_an_exception() {
             let Item::CalendarItem(c) = i else { panic!() };
             (
                 c.item.subject.clone().unwrap(),
-                c.calendar_item_type.clone().unwrap(),
+                c.attendance.calendar_item_type.clone().unwrap(),
             )
         })
         .collect();
@@ -870,7 +870,10 @@ async fn updating_an_occurrence_makes_an_exception() {
         panic!()
     };
     assert_eq!(again.item.item_id.as_ref().unwrap().id, exception_id.id);
-    assert_eq!(again.original_start, Some(ts("2026-03-09T09:00:00Z")));
+    assert_eq!(
+        again.schedule.original_start,
+        Some(ts("2026-03-09T09:00:00Z"))
+    );
     let Item::CalendarItem(m) = s
         .call(
             &GetItem::new(ItemShape::new(BaseShape::AllProperties))
@@ -883,8 +886,11 @@ async fn updating_an_occurrence_makes_an_exception() {
     else {
         panic!()
     };
-    assert_eq!(m.modified_occurrences.len(), 1);
-    assert_eq!(m.modified_occurrences[0].start, ts("2026-03-10T10:00:00Z"));
+    assert_eq!(m.occurrences.modified_occurrences.len(), 1);
+    assert_eq!(
+        m.occurrences.modified_occurrences[0].start,
+        ts("2026-03-10T10:00:00Z")
+    );
     // Outside calendar views only the master shows.
     assert_eq!(find_all(&mut s, "calendar").await.len(), 1);
     // Deleting the exception deletes that occurrence.

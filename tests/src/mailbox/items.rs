@@ -208,7 +208,7 @@ impl Mailbox {
         let Item::CalendarItem(c) = &self.items[master].item else {
             return Err(not_found());
         };
-        if c.recurrence.is_none() {
+        if c.occurrences.recurrence.is_none() {
             return Err(not_found());
         }
         match expand(c, None, index) {
@@ -262,16 +262,16 @@ impl Mailbox {
 
     fn render_occurrence(&self, master: usize, c: &CalendarItem, occ: &Occ) -> Item {
         let mut o = c.clone();
-        o.recurrence = None;
-        o.first_occurrence = None;
-        o.last_occurrence = None;
-        o.modified_occurrences.clear();
-        o.deleted_occurrences.clear();
-        o.start = Some(occ.start);
-        o.end = Some(occ.end);
-        o.original_start = Some(occ.start);
-        o.calendar_item_type = Some(CalendarItemType::Occurrence);
-        o.is_recurring = Some(true);
+        o.occurrences.recurrence = None;
+        o.occurrences.first_occurrence = None;
+        o.occurrences.last_occurrence = None;
+        o.occurrences.modified_occurrences.clear();
+        o.occurrences.deleted_occurrences.clear();
+        o.schedule.start = Some(occ.start);
+        o.schedule.end = Some(occ.end);
+        o.schedule.original_start = Some(occ.start);
+        o.attendance.calendar_item_type = Some(CalendarItemType::Occurrence);
+        o.schedule.is_recurring = Some(true);
         o.item.item_id = Some(
             ItemId::new(self.occurrence_id(master, occ.index))
                 .with_change_key(self.items[master].change_key.clone()),
@@ -400,7 +400,7 @@ impl Mailbox {
     pub(crate) fn deliver(&mut self, mut item: Item, ctx: &Ctx) {
         if let Item::MeetingRequest(req) = &mut item {
             let mut tentative = calendar_from_request(req);
-            tentative.my_response_type = Some(ResponseType::NoResponseReceived);
+            tentative.attendance.my_response_type = Some(ResponseType::NoResponseReceived);
             tentative.is_organizer = Some(false);
             let calendar = self.dist_id("calendar");
             let idx = self.store(calendar, Item::CalendarItem(tentative), ctx);
@@ -525,7 +525,7 @@ impl Mailbox {
                 let Item::CalendarItem(c) = &r.item else {
                     continue;
                 };
-                if c.recurrence.is_some() {
+                if c.occurrences.recurrence.is_some() {
                     for occ in expand(c, Some((from, to)), usize::MAX).unwrap_or_default() {
                         if !occ.deleted && self.exception_index(&r.id, occ.index).is_none() {
                             candidates.push((r.seq, self.render_occurrence(i, c, &occ)));
@@ -708,7 +708,7 @@ impl Mailbox {
                 }
             }
             Item::CalendarItem(mut c) => {
-                if let (Some(s), Some(e)) = (c.start, c.end)
+                if let (Some(s), Some(e)) = (c.schedule.start, c.schedule.end)
                     && e.0 < s.0
                 {
                     return Err(MessageStatus::error(
@@ -716,7 +716,7 @@ impl Mailbox {
                         "The end date is earlier than the start date.",
                     ));
                 }
-                if let Some(r) = &c.recurrence
+                if let Some(r) = &c.occurrences.recurrence
                     && r.validate().is_err()
                 {
                     return Err(MessageStatus::error(
@@ -725,10 +725,11 @@ impl Mailbox {
                     ));
                 }
                 let attendees: Vec<Attendee> = c
+                    .attendance
                     .required_attendees
                     .iter()
-                    .chain(&c.optional_attendees)
-                    .chain(&c.resources)
+                    .chain(&c.attendance.optional_attendees)
+                    .chain(&c.attendance.resources)
                     .cloned()
                     .collect();
                 let invite = !attendees.is_empty()
@@ -739,20 +740,21 @@ impl Mailbox {
                                 | SendMeetingInvitations::SendToAllAndSaveCopy
                         )
                     );
-                c.organizer
+                c.attendance
+                    .organizer
                     .get_or_insert_with(|| Address::new(ctx.owner.clone()));
-                c.is_meeting = Some(!attendees.is_empty());
+                c.schedule.is_meeting = Some(!attendees.is_empty());
                 c.is_organizer = Some(true);
-                c.my_response_type = Some(ResponseType::Organizer);
+                c.attendance.my_response_type = Some(ResponseType::Organizer);
                 c.uid.get_or_insert_with(|| uid(&mut self.rng));
-                c.calendar_item_type = Some(if c.recurrence.is_some() {
+                c.attendance.calendar_item_type = Some(if c.occurrences.recurrence.is_some() {
                     CalendarItemType::RecurringMaster
                 } else {
                     CalendarItemType::Single
                 });
-                c.is_recurring = Some(c.recurrence.is_some());
+                c.schedule.is_recurring = Some(c.occurrences.recurrence.is_some());
                 if invite {
-                    c.meeting_request_was_sent = Some(true);
+                    c.schedule.meeting_request_was_sent = Some(true);
                     let request = meeting_request(&c, ctx);
                     for a in &attendees {
                         if let Some(to) = a.mailbox.email_address.as_deref() {
@@ -870,7 +872,7 @@ impl Mailbox {
                 };
                 occ.item.item_id = None;
                 occ.item.parent_folder_id = None;
-                occ.calendar_item_type = Some(CalendarItemType::Exception);
+                occ.attendance.calendar_item_type = Some(CalendarItemType::Exception);
                 (
                     self.items[master].change_key.clone(),
                     Item::CalendarItem(occ),
@@ -964,7 +966,8 @@ impl Mailbox {
         let Item::CalendarItem(c) = &self.items[idx].item else {
             return;
         };
-        let (Some(start), Some(end), Some(original_start)) = (c.start, c.end, c.original_start)
+        let (Some(start), Some(end), Some(original_start)) =
+            (c.schedule.start, c.schedule.end, c.schedule.original_start)
         else {
             return;
         };
@@ -980,10 +983,12 @@ impl Mailbox {
         };
         if let Item::CalendarItem(master) = &mut self.items[m].item {
             master
+                .occurrences
                 .modified_occurrences
                 .retain(|o| o.original_start != original_start);
-            master.modified_occurrences.push(info);
+            master.occurrences.modified_occurrences.push(info);
             master
+                .occurrences
                 .modified_occurrences
                 .sort_by_key(|o| o.original_start.0);
         }
@@ -996,7 +1001,7 @@ impl Mailbox {
             return;
         };
         let original = match &self.items[idx].item {
-            Item::CalendarItem(c) => c.original_start,
+            Item::CalendarItem(c) => c.schedule.original_start,
             _ => None,
         };
         let id = self.items[idx].id.clone();
@@ -1004,9 +1009,13 @@ impl Mailbox {
         if let (Some(start), Some(m)) = (original, self.item_index(&master_id)) {
             if let Item::CalendarItem(master) = &mut self.items[m].item {
                 master
+                    .occurrences
                     .modified_occurrences
                     .retain(|o| o.original_start != start);
-                master.deleted_occurrences.push(DeletedOccurrence { start });
+                master
+                    .occurrences
+                    .deleted_occurrences
+                    .push(DeletedOccurrence { start });
             }
             self.items[m].change_key = self.new_change_key();
         }
@@ -1082,7 +1091,9 @@ impl Mailbox {
             _ => None,
         };
         if let (Some(start), Item::CalendarItem(c)) = (start, &mut self.items[master].item) {
-            c.deleted_occurrences.push(DeletedOccurrence { start });
+            c.occurrences
+                .deleted_occurrences
+                .push(DeletedOccurrence { start });
             c.item.last_modified_time = Some(ctx.now);
             self.items[master].change_key = self.new_change_key();
         }
@@ -1374,7 +1385,7 @@ impl Mailbox {
 }
 
 fn is_recurring_master(item: &Item) -> bool {
-    matches!(item, Item::CalendarItem(c) if c.recurrence.is_some())
+    matches!(item, Item::CalendarItem(c) if c.occurrences.recurrence.is_some())
 }
 
 fn message_mut(item: &mut Item) -> Option<&mut Message> {
@@ -1534,17 +1545,20 @@ fn meeting_request(c: &CalendarItem, ctx: &Ctx) -> MeetingRequest {
     m.item.categories = c.item.categories.clone();
     m.item.datetime_sent = Some(ctx.now);
     m.from = c
+        .attendance
         .organizer
         .clone()
         .map(SingleRecipient::from)
         .or_else(|| Some(SingleRecipient::from(Address::new(ctx.owner.clone()))));
     m.sender = m.from.clone();
     m.to_recipients = c
+        .attendance
         .required_attendees
         .iter()
         .map(|a| a.mailbox.clone())
         .collect();
     m.cc_recipients = c
+        .attendance
         .optional_attendees
         .iter()
         .map(|a| a.mailbox.clone())
@@ -1552,20 +1566,20 @@ fn meeting_request(c: &CalendarItem, ctx: &Ctx) -> MeetingRequest {
     m.is_response_requested = Some(true);
     r.meeting.uid = c.uid.clone();
     r.meeting.response_type = Some(ResponseType::NoResponseReceived);
-    r.start = c.start;
-    r.end = c.end;
-    r.location = c.location.clone();
-    r.is_all_day_event = c.is_all_day_event;
-    r.is_meeting = Some(true);
-    r.is_recurring = Some(c.recurrence.is_some());
-    r.organizer = c.organizer.clone().map(SingleRecipient::from);
-    r.required_attendees = c.required_attendees.clone();
-    r.optional_attendees = c.optional_attendees.clone();
-    r.resources = c.resources.clone();
-    r.recurrence = c.recurrence.clone();
-    r.start_time_zone = c.start_time_zone.clone();
-    r.end_time_zone = c.end_time_zone.clone();
-    r.calendar_item_type = c.calendar_item_type.clone();
+    r.schedule.start = c.schedule.start;
+    r.schedule.end = c.schedule.end;
+    r.schedule.location = c.schedule.location.clone();
+    r.schedule.is_all_day_event = c.schedule.is_all_day_event;
+    r.schedule.is_meeting = Some(true);
+    r.schedule.is_recurring = Some(c.occurrences.recurrence.is_some());
+    r.attendance.organizer = c.attendance.organizer.clone();
+    r.attendance.required_attendees = c.attendance.required_attendees.clone();
+    r.attendance.optional_attendees = c.attendance.optional_attendees.clone();
+    r.attendance.resources = c.attendance.resources.clone();
+    r.occurrences.recurrence = c.occurrences.recurrence.clone();
+    r.settings.start_time_zone = c.settings.start_time_zone.clone();
+    r.settings.end_time_zone = c.settings.end_time_zone.clone();
+    r.attendance.calendar_item_type = c.attendance.calendar_item_type.clone();
     r
 }
 
@@ -1577,20 +1591,20 @@ fn calendar_from_request(r: &MeetingRequest) -> CalendarItem {
     c.item.body = m.item.body.clone();
     c.item.categories = m.item.categories.clone();
     c.uid = r.meeting.uid.clone();
-    c.start = r.start;
-    c.end = r.end;
-    c.location = r.location.clone();
-    c.is_all_day_event = r.is_all_day_event;
-    c.is_meeting = Some(true);
-    c.organizer = r.organizer.clone().map(|o| o.mailbox);
-    c.required_attendees = r.required_attendees.clone();
-    c.optional_attendees = r.optional_attendees.clone();
-    c.resources = r.resources.clone();
-    c.recurrence = r.recurrence.clone();
-    c.is_recurring = Some(r.recurrence.is_some());
-    c.start_time_zone = r.start_time_zone.clone();
-    c.end_time_zone = r.end_time_zone.clone();
-    c.calendar_item_type = Some(if r.recurrence.is_some() {
+    c.schedule.start = r.schedule.start;
+    c.schedule.end = r.schedule.end;
+    c.schedule.location = r.schedule.location.clone();
+    c.schedule.is_all_day_event = r.schedule.is_all_day_event;
+    c.schedule.is_meeting = Some(true);
+    c.attendance.organizer = r.attendance.organizer.clone();
+    c.attendance.required_attendees = r.attendance.required_attendees.clone();
+    c.attendance.optional_attendees = r.attendance.optional_attendees.clone();
+    c.attendance.resources = r.attendance.resources.clone();
+    c.occurrences.recurrence = r.occurrences.recurrence.clone();
+    c.schedule.is_recurring = Some(r.occurrences.recurrence.is_some());
+    c.settings.start_time_zone = r.settings.start_time_zone.clone();
+    c.settings.end_time_zone = r.settings.end_time_zone.clone();
+    c.attendance.calendar_item_type = Some(if r.occurrences.recurrence.is_some() {
         CalendarItemType::RecurringMaster
     } else {
         CalendarItemType::Single
@@ -1723,9 +1737,15 @@ fn append(item: &mut Item, name: &str, carrier: &Item) -> Result<(), MessageStat
         }
         (Item::CalendarItem(a), Item::CalendarItem(b)) => {
             let (to, from) = match name {
-                "required_attendees" => (&mut a.required_attendees, &b.required_attendees),
-                "optional_attendees" => (&mut a.optional_attendees, &b.optional_attendees),
-                "resources" => (&mut a.resources, &b.resources),
+                "required_attendees" => (
+                    &mut a.attendance.required_attendees,
+                    &b.attendance.required_attendees,
+                ),
+                "optional_attendees" => (
+                    &mut a.attendance.optional_attendees,
+                    &b.attendance.optional_attendees,
+                ),
+                "resources" => (&mut a.attendance.resources, &b.attendance.resources),
                 _ => return Err(refused()),
             };
             to.extend(from.iter().cloned());
@@ -1751,10 +1771,11 @@ struct Occ {
 /// The occurrences of a recurring master overlapping `window` (all when `None`), up to
 /// index `upto`; `None` when the item does not recur.
 fn expand(c: &CalendarItem, window: Option<(DateTime, DateTime)>, upto: usize) -> Option<Vec<Occ>> {
-    let recurrence = c.recurrence.as_ref()?;
-    let (start, end) = (c.start?, c.end?);
+    let recurrence = c.occurrences.recurrence.as_ref()?;
+    let (start, end) = (c.schedule.start?, c.schedule.end?);
     let length = end.0.duration_since(start.0);
     let tz = c
+        .settings
         .start_time_zone
         .as_ref()
         .and_then(TimeZone::resolve_definition)
@@ -1779,7 +1800,11 @@ fn expand(c: &CalendarItem, window: Option<(DateTime, DateTime)>, upto: usize) -
                 continue;
             }
         }
-        let deleted = c.deleted_occurrences.iter().any(|d| d.start.0 == s);
+        let deleted = c
+            .occurrences
+            .deleted_occurrences
+            .iter()
+            .any(|d| d.start.0 == s);
         out.push(Occ {
             index,
             start: DateTime(s),
@@ -1791,7 +1816,7 @@ fn expand(c: &CalendarItem, window: Option<(DateTime, DateTime)>, upto: usize) -
 }
 
 fn overlaps(c: &CalendarItem, from: DateTime, to: DateTime) -> bool {
-    match (c.start, c.end) {
+    match (c.schedule.start, c.schedule.end) {
         (Some(s), Some(e)) => s.0 < to.0 && (e.0 > from.0 || (e.0 == s.0 && s.0 >= from.0)),
         _ => false,
     }
@@ -1799,7 +1824,7 @@ fn overlaps(c: &CalendarItem, from: DateTime, to: DateTime) -> bool {
 
 fn start_of(item: &Item) -> Option<jiff::Timestamp> {
     match item {
-        Item::CalendarItem(c) => c.start.map(|s| s.0),
+        Item::CalendarItem(c) => c.schedule.start.map(|s| s.0),
         _ => None,
     }
 }
