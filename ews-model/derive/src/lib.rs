@@ -15,6 +15,18 @@
 //!     #[field(uri = "message:ConversationIndex", read_only, since = "Exchange2010")]
 //!     conversation_index: Option<Vec<u8>>,
 //! }
+//!
+//! #[derive(Fields)]
+//! struct MeetingRequest {
+//!     #[field(base)]
+//!     meeting: MeetingMessage,
+//!     #[field(uri = "meetingRequest:MeetingRequestType", read_only)]
+//!     meeting_request_type: Option<MeetingRequestType>,
+//!     #[field(group, read_only)]           // a run of fields shared with CalendarItem,
+//!     schedule: Schedule,                  // chained here, read-only
+//!     #[field(group, read_only)]
+//!     attendance: Attendance,
+//! }
 //! ```
 //!
 //! Keys:
@@ -45,6 +57,8 @@
 //! case (`Message::IS_READ: Field<Option<bool>>`), for queries that check at compile time which
 //! lookups a field allows. Several `#[field]` attributes on one Rust field (the subfields of an
 //! indexed property) each need their own `name`.
+//! The handles of a base's or a group's fields are on that type (`ItemBase::SUBJECT`,
+//! `Schedule::START`).
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as TokenStream2;
@@ -410,3 +424,6 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests;
