@@ -169,6 +169,11 @@ impl FieldFlags {
     pub const fn contains(self, other: Self) -> bool {
         self.0 & other.0 == other.0
     }
+    /// These flags without those of `other`.
+    #[must_use]
+    pub const fn without(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
 }
 
 /// One addressable field of an item or folder type.
@@ -234,25 +239,51 @@ impl FieldDef {
     }
 }
 
-/// The fields of a type: its own, after those of the type it extends.
+/// The fields of a type: its own, after those of the type it extends, with the fields of its
+/// groups (runs of fields it shares with other types) among them in schema order.
 #[derive(Clone, Copy, Debug)]
 pub struct FieldTable {
     /// This type's own fields, in schema order.
     pub own: &'static [FieldDef],
     /// The table of the type this one extends (e.g. `Message` extends the item base).
     pub base: Option<&'static Self>,
+    /// The groups of fields this type shares with others (`CalendarItem` and `MeetingRequest`
+    /// share their calendar fields), each placed before an own field; in order.
+    pub groups: &'static [FieldGroup],
+}
+
+/// A group of fields within a [`FieldTable`]: another table whose fields come before the
+/// own field at index [`at`](Self::at) (or after the last when `at` is the number of own fields).
+#[derive(Clone, Copy, Debug)]
+pub struct FieldGroup {
+    /// Where the group's fields go among the own fields.
+    pub at: usize,
+    /// The group's table.
+    pub table: &'static FieldTable,
 }
 
 impl FieldTable {
-    /// Every field, base type's first, each in schema order.
+    /// Every field: the base type's first, then the own fields with the groups' among them,
+    /// each in schema order.
     pub fn iter(&self) -> impl Iterator<Item = &'static FieldDef> + use<> {
-        let mut chain = vec![self.own];
-        let mut base = self.base;
-        while let Some(b) = base {
-            chain.push(b.own);
-            base = b.base;
+        let mut slices = Vec::new();
+        self.slices(&mut slices);
+        slices.into_iter().flatten()
+    }
+
+    /// The runs of fields in order, into `out`.
+    fn slices(&self, out: &mut Vec<&'static [FieldDef]>) {
+        if let Some(base) = self.base {
+            base.slices(out);
         }
-        chain.into_iter().rev().flatten()
+        let mut start = 0;
+        for group in self.groups {
+            let at = group.at.clamp(start, self.own.len());
+            out.push(&self.own[start..at]);
+            group.table.slices(out);
+            start = at;
+        }
+        out.push(&self.own[start..]);
     }
     /// The field with this name.
     pub fn get(&self, name: &str) -> Option<&'static FieldDef> {
@@ -262,6 +293,24 @@ impl FieldTable {
     pub fn by_uri(&self, uri: &str) -> Option<&'static FieldDef> {
         self.iter().find(|f| f.uri.uri() == uri)
     }
+}
+
+/// The first `N` fields of `defs` as a type that only receives them has them: read-only,
+/// hence not required (what `#[field(group, read_only)]` chains).
+pub const fn read_only_defs<const N: usize>(defs: &[FieldDef]) -> [FieldDef; N] {
+    let placeholder = FieldDef::new("", FieldUri::Unindexed(""), Kind::single(ValueKind::Text));
+    let mut out = [placeholder; N];
+    let mut i = 0;
+    while i < N && i < defs.len() {
+        let mut def = defs[i];
+        def.flags = def
+            .flags
+            .with(FieldFlags::READ_ONLY)
+            .without(FieldFlags::REQUIRED);
+        out[i] = def;
+        i += 1;
+    }
+    out
 }
 
 /// A typed handle on a field: its [`FieldDef`] and, in the type parameter, the Rust type of its
@@ -368,83 +417,4 @@ pub trait FieldAccess {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Fields;
-
-    // Only the generated tables are under test.
-    #[allow(dead_code)]
-    #[derive(Fields, Default)]
-    struct Base {
-        #[field(uri = "item:Subject", searchable)]
-        subject: Option<String>,
-        #[field(uri = "item:Categories", searchable)]
-        categories: Vec<String>,
-        not_addressable: Option<String>,
-    }
-
-    #[allow(dead_code)]
-    #[derive(Fields)]
-    struct Derived {
-        #[field(base)]
-        base: Base,
-        #[field(
-            uri = "message:IsRead",
-            searchable,
-            read_only_after_send,
-            name = "is_read"
-        )]
-        r#read: Option<bool>,
-        #[field(index = "contacts:PhoneNumber", labels = "BusinessPhone HomePhone")]
-        phones: Vec<String>,
-        #[field(
-            uri = "item:Size",
-            read_only,
-            since = "Exchange2010_SP1",
-            deprecated = "V2018_01_08"
-        )]
-        size: Option<i64>,
-    }
-
-    #[test]
-    fn tables_chain_and_describe_fields() {
-        let names: Vec<_> = Derived::FIELDS.iter().map(|f| f.name).collect();
-        assert_eq!(
-            names,
-            ["subject", "categories", "is_read", "phones", "size"]
-        );
-        let cats = Derived::FIELDS.get("categories").unwrap();
-        assert_eq!(
-            cats.kind,
-            Kind {
-                value: ValueKind::Text,
-                list: true
-            }
-        );
-        let read = Derived::FIELDS.by_uri("message:IsRead").unwrap();
-        assert!(
-            read.flags
-                .contains(FieldFlags::SEARCHABLE.with(FieldFlags::READ_ONLY_AFTER_SEND))
-        );
-        assert!(!read.is_read_only());
-        let phones = Derived::FIELDS.get("phones").unwrap();
-        assert_eq!(
-            phones.uri,
-            FieldUri::Indexed {
-                uri: "contacts:PhoneNumber",
-                labels: &["BusinessPhone", "HomePhone"]
-            }
-        );
-        let size = Derived::FIELDS.get("size").unwrap();
-        assert_eq!(size.kind.value, ValueKind::Int);
-        assert!(!size.is_supported_by(ExchangeVersion::Exchange2010));
-        assert!(size.is_supported_by(ExchangeVersion::Exchange2016));
-        assert!(!size.is_supported_by(ExchangeVersion::V2018_01_08));
-        assert!(Derived::FIELDS.get("not_addressable").is_none());
-        assert_eq!(Derived::IS_READ.def().name, "is_read");
-        assert_eq!(
-            Base::CATEGORIES.def(),
-            Derived::FIELDS.get("categories").unwrap()
-        );
-    }
-}
+mod tests;

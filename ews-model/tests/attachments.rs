@@ -8,6 +8,7 @@ mod support;
 #[path = "items/strategies.rs"]
 mod strategies;
 
+use ews_model::Compose;
 use ews_model::attachments::{Attachment, FileAttachment, ItemAttachment, ReferenceAttachment};
 use ews_model::items::{Item, Message};
 use ews_model::properties::Body;

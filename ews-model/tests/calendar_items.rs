@@ -86,33 +86,33 @@ prop_compose! {
         c.item.item_id = item_id;
         c.uid = uid;
         c.recurrence_id = recurrence_id;
-        c.start = start;
-        c.end = end;
-        c.is_all_day_event = all_day;
-        c.legacy_free_busy_status = fb;
-        c.location = location;
-        c.when = when;
-        (c.is_meeting, c.is_cancelled, c.is_recurring, c.is_response_requested,
-            c.calendar_item_type, c.my_response_type) = flags;
-        (c.organizer, c.required_attendees, c.optional_attendees, c.resources) = people;
-        (c.conflicting_meeting_count, c.adjacent_meeting_count, c.duration, c.time_zone,
-            c.appointment_reply_time, c.appointment_sequence_number, c.appointment_state) = counts;
+        c.schedule.start = start;
+        c.schedule.end = end;
+        c.schedule.is_all_day_event = all_day;
+        c.schedule.legacy_free_busy_status = fb;
+        c.schedule.location = location;
+        c.schedule.when = when;
+        (c.schedule.is_meeting, c.schedule.is_cancelled, c.schedule.is_recurring, c.is_response_requested,
+            c.attendance.calendar_item_type, c.attendance.my_response_type) = flags;
+        (c.attendance.organizer, c.attendance.required_attendees, c.attendance.optional_attendees, c.attendance.resources) = people;
+        (c.occurrences.conflicting_meeting_count, c.occurrences.adjacent_meeting_count, c.occurrences.duration, c.occurrences.time_zone,
+            c.occurrences.appointment_reply_time, c.occurrences.appointment_sequence_number, c.occurrences.appointment_state) = counts;
         let (recurring, modified, deleted, old_zone, new_zones) = series;
         if recurring {
-            c.recurrence = Some(Pattern::weekly(1, [Weekday::Monday]).starting(date(2026, 1, 5)).count(5));
-            c.first_occurrence = Some(occurrence(0));
-            c.last_occurrence = Some(occurrence(4));
+            c.occurrences.recurrence = Some(Pattern::weekly(1, [Weekday::Monday]).starting(date(2026, 1, 5)).count(5));
+            c.occurrences.first_occurrence = Some(occurrence(0));
+            c.occurrences.last_occurrence = Some(occurrence(4));
         }
-        c.modified_occurrences = (1..=modified as i64).map(occurrence).collect();
-        c.deleted_occurrences = (0..deleted as i64).map(|n| DeletedOccurrence { start: at(n) }).collect();
+        c.occurrences.modified_occurrences = (1..=modified as i64).map(occurrence).collect();
+        c.occurrences.deleted_occurrences = (0..deleted as i64).map(|n| DeletedOccurrence { start: at(n) }).collect();
         if old_zone {
             c.meeting_time_zone = Some(meeting_time_zone());
         }
         if new_zones {
-            c.start_time_zone = Some(TimeZoneDefinition::with_id("W. Europe Standard Time"));
-            c.end_time_zone = Some(TimeZoneDefinition::with_id("UTC"));
+            c.settings.start_time_zone = Some(TimeZoneDefinition::with_id("W. Europe Standard Time"));
+            c.settings.end_time_zone = Some(TimeZoneDefinition::with_id("UTC"));
         }
-        (c.conference_type, c.allow_new_time_proposal, c.net_show_url, c.start_wall_clock,
+        (c.settings.conference_type, c.settings.allow_new_time_proposal, c.settings.net_show_url, c.start_wall_clock,
             c.start_time_zone_id, c.intended_free_busy_status, c.join_online_meeting_url,
             c.is_organizer, c.do_not_forward_meeting) = tail;
         c
@@ -150,14 +150,14 @@ fn writable() -> CalendarItem {
         .response_requested(true)
         .allow_new_time_proposal(true);
     c.uid = Some("040000008200E00074C5B7101A82E008".into());
-    c.when = Some("Mondays at nine".into());
+    c.schedule.when = Some("Mondays at nine".into());
     c.inbox_reminders = Some(t_element(
         "InboxReminders",
         "<t:InboxReminder><t:ReminderOffset>15</t:ReminderOffset></t:InboxReminder>",
     ));
-    c.conference_type = Some(0);
-    c.meeting_workspace_url = Some("https://example.test/ws".into());
-    c.net_show_url = Some("https://example.test/show".into());
+    c.settings.conference_type = Some(0);
+    c.settings.meeting_workspace_url = Some("https://example.test/ws".into());
+    c.settings.net_show_url = Some("https://example.test/show".into());
     c.enhanced_location = Some(t_element(
         "EnhancedLocation",
         "<t:DisplayName>Room 1</t:DisplayName>",
@@ -173,39 +173,33 @@ fn everything() -> CalendarItem {
     c.item.item_id = Some(ItemId::new("AAMkCal=").with_change_key("DwAAAA=="));
     c.recurrence_id = Some(at(0));
     c.date_time_stamp = Some(at(-60));
-    c.original_start = Some(at(0));
-    c.is_meeting = Some(true);
-    c.is_cancelled = Some(false);
-    c.is_recurring = Some(true);
-    c.meeting_request_was_sent = Some(true);
-    c.calendar_item_type = Some(CalendarItemType::RecurringMaster);
-    c.my_response_type = Some(ResponseType::Organizer);
-    c.organizer = Some(Mailbox::named("Ann", "ann@example.test"));
-    c.required_attendees[0] =
+    c.schedule.original_start = Some(at(0));
+    c.schedule.is_meeting = Some(true);
+    c.schedule.is_cancelled = Some(false);
+    c.schedule.is_recurring = Some(true);
+    c.schedule.meeting_request_was_sent = Some(true);
+    c.attendance.calendar_item_type = Some(CalendarItemType::RecurringMaster);
+    c.attendance.my_response_type = Some(ResponseType::Organizer);
+    c.attendance.organizer = Some(Mailbox::named("Ann", "ann@example.test"));
+    c.attendance.required_attendees[0] =
         Attendee::new("ann@example.test").with_response_type(ResponseType::Accept);
-    c.conflicting_meeting_count = Some(1);
-    c.adjacent_meeting_count = Some(0);
-    c.conflicting_meetings = Some(t_element(
-        "ConflictingMeetings",
-        "<t:CalendarItem><t:Subject>Other</t:Subject></t:CalendarItem>",
-    ));
-    c.adjacent_meetings = Some(t_element(
-        "AdjacentMeetings",
-        "<t:CalendarItem><t:Subject>Next</t:Subject></t:CalendarItem>",
-    ));
-    c.duration = Some("PT1H".into());
-    c.time_zone = Some("(UTC+01:00) Amsterdam, Berlin".into());
-    c.appointment_reply_time = Some(at(-30));
-    c.appointment_sequence_number = Some(2);
-    c.appointment_state = Some(1);
-    c.first_occurrence = Some(occurrence(0));
-    c.last_occurrence = Some(occurrence(4));
-    c.modified_occurrences = vec![occurrence(2)];
-    c.deleted_occurrences = vec![DeletedOccurrence {
+    c.occurrences.conflicting_meeting_count = Some(1);
+    c.occurrences.adjacent_meeting_count = Some(0);
+    c.occurrences.conflicting_meetings = vec![CalendarItem::new().subject("Other").into()];
+    c.occurrences.adjacent_meetings = vec![CalendarItem::new().subject("Next").into()];
+    c.occurrences.duration = Some("PT1H".into());
+    c.occurrences.time_zone = Some("(UTC+01:00) Amsterdam, Berlin".into());
+    c.occurrences.appointment_reply_time = Some(at(-30));
+    c.occurrences.appointment_sequence_number = Some(2);
+    c.occurrences.appointment_state = Some(1);
+    c.occurrences.first_occurrence = Some(occurrence(0));
+    c.occurrences.last_occurrence = Some(occurrence(4));
+    c.occurrences.modified_occurrences = vec![occurrence(2)];
+    c.occurrences.deleted_occurrences = vec![DeletedOccurrence {
         start: at(3 * 86_400),
     }];
     c.meeting_time_zone = Some(meeting_time_zone());
-    c.is_online_meeting = Some(false);
+    c.settings.is_online_meeting = Some(false);
     c.start_wall_clock = Some(at(0));
     c.end_wall_clock = Some(at(3600));
     c.start_time_zone_id = Some("W. Europe Standard Time".into());
@@ -263,8 +257,13 @@ fn field_table_describes_calendar_fields() {
     assert!(!zone.is_supported_by(ews_model::version::ExchangeVersion::Exchange2007Sp1));
     let old = fields.get("meeting_time_zone").unwrap();
     assert!(!old.is_supported_by(ews_model::version::ExchangeVersion::Exchange2013));
-    let own = fields.own.len();
+    // The calendar fields: the own ones and those of the groups shared with meeting requests.
+    let own = fields.iter().count() - ews_model::items::ItemBase::FIELDS.iter().count();
     assert!(own > 50, "{own} calendar fields");
+    assert!(
+        fields.own.len() + fields.groups.len() < own,
+        "the groups are chained"
+    );
 }
 
 #[test]
@@ -287,7 +286,66 @@ fn ms_docs_calendar_items_read() {
     assert!(with_attendees > 0, "no attendee address read");
     let timed = items
         .iter()
-        .filter(|(_, c)| matches!((c.start, c.end), (Some(s), Some(e)) if s <= e))
+        .filter(|(_, c)| matches!((c.schedule.start, c.schedule.end), (Some(s), Some(e)) if s <= e))
         .count();
     assert!(timed > 5, "{timed} items with start <= end");
+}
+
+#[test]
+fn calendar_items_and_meeting_requests_share_their_calendar_fields() {
+    use ews_model::items::MeetingRequest;
+    use ews_model::items::calendar::{Attendance, Occurrences, Schedule, Settings};
+    let groups = [
+        &Schedule::FIELDS,
+        &Attendance::FIELDS,
+        &Occurrences::FIELDS,
+        &Settings::FIELDS,
+    ];
+    let shared: Vec<_> = groups.iter().flat_map(|g| g.iter()).collect();
+    assert_eq!(shared.len(), 38);
+    for def in shared {
+        let calendar = CalendarItem::FIELDS.get(def.name).unwrap();
+        let request = MeetingRequest::FIELDS.get(def.name).unwrap();
+        assert_eq!(calendar, def);
+        assert_eq!(
+            (
+                request.uri,
+                request.kind,
+                request.since,
+                request.deprecated_from
+            ),
+            (
+                calendar.uri,
+                calendar.kind,
+                calendar.since,
+                calendar.deprecated_from
+            ),
+            "{}",
+            def.name
+        );
+        assert!(request.is_read_only(), "{}", def.name);
+    }
+    // The groups sit where the schema puts them: `IsResponseRequested` between the first two
+    // in a calendar item, nothing between them in a meeting request.
+    let names =
+        |t: &ews_model::fields::FieldTable| -> Vec<&str> { t.iter().map(|f| f.name).collect() };
+    let calendar = names(&CalendarItem::FIELDS);
+    let at = |n: &[&str], name: &str| n.iter().position(|f| *f == name).unwrap();
+    assert_eq!(
+        at(&calendar, "is_response_requested"),
+        at(&calendar, "meeting_request_was_sent") + 1
+    );
+    assert_eq!(
+        at(&calendar, "calendar_item_type"),
+        at(&calendar, "is_response_requested") + 1
+    );
+    let request = names(&MeetingRequest::FIELDS);
+    assert_eq!(
+        at(&request, "calendar_item_type"),
+        at(&request, "meeting_request_was_sent") + 1
+    );
+    assert_eq!(
+        at(&request, "start"),
+        at(&request, "intended_free_busy_status") + 1
+    );
 }

@@ -10,7 +10,7 @@ use ews_model::operations::{
     BaseShape, CopyFolder, CopyFolderResponse, CreateFolder, CreateFolderResponse, DeleteFolder,
     DeleteFolderResponse, DisposalType, EmptyFolder, EmptyFolderResponse, FieldPath, FolderChange,
     FolderChangeDescription, FolderShape, GetFolder, GetFolderResponse, MoveFolder,
-    MoveFolderResponse, Operation, UpdateFolder, UpdateFolderResponse,
+    MoveFolderResponse, Operation, ResponseError, UpdateFolder, UpdateFolderResponse,
 };
 use ews_model::properties::{DistinguishedFolderIdName, FolderId, FolderIdChoice};
 use ews_model::version::ExchangeVersion;
@@ -84,8 +84,8 @@ fn get_folder() {
         if let Some(r) = get(&responses, file) {
             assert_eq!(r.messages[0].status.class, ResponseClass::Error);
             let err = r.clone().into_results().remove(0).unwrap_err();
-            assert_eq!(err.code, ResponseCode::ErrorInvalidIdMalformed);
-            assert_eq!(err.text, "Id is malformed.");
+            assert_eq!(err.code(), Some(&ResponseCode::ErrorInvalidIdMalformed));
+            assert_eq!(err.text(), Some("Id is malformed."));
         }
     }
     docs.finish();
@@ -290,12 +290,12 @@ fn per_folder_errors_come_back_in_place() {
     let results = back.into_results();
     assert_eq!(results[0].as_ref().unwrap().display_name(), Some("Inbox"));
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorFolderNotFound
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorFolderNotFound)
     );
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInternalServerError
+        results[2].as_ref().unwrap_err(),
+        &ResponseError::Incomplete { missing: "folder" }
     );
 
     let deleted = DeleteFolderResponse::new(vec![
@@ -307,8 +307,8 @@ fn per_folder_errors_come_back_in_place() {
     let results = read_response::<DeleteFolderResponse>(&doc).into_results();
     assert!(results[0].is_ok());
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorDeleteDistinguishedFolder
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorDeleteDistinguishedFolder)
     );
 
     // The other responses name their messages after their operation.

@@ -7,6 +7,7 @@
 #[path = "common/operations.rs"]
 mod support;
 
+use ews_model::Compose;
 use ews_model::folders::{Folder, FolderKind};
 use ews_model::items::contact::Contact;
 use ews_model::items::{CalendarItemType, Item, ItemBase, Message};
@@ -15,8 +16,8 @@ use ews_model::operations::{
     FindFolderResponse, FindFolderResponseMessage, FindFolderRoot, FindItem, FindItemResponse,
     FindItemResponseMessage, FindItemRoot, FolderShape, GetItem, GetItemResponse, GroupedItems,
     ItemChange, ItemChangeDescription, ItemInfoResponseMessage, ItemShape, MessageDisposition,
-    MessageStatus, Operation, SendMeetingInvitations, SendMeetingUpdates, UpdateItem,
-    UpdateItemResponse, UpdateItemResponseMessage,
+    MessageStatus, Operation, ResponseError, SendMeetingInvitations, SendMeetingUpdates,
+    UpdateItem, UpdateItemResponse, UpdateItemResponseMessage,
 };
 use ews_model::properties::{
     DistinguishedFolderIdName, FolderId, FolderIdChoice, ItemId, ItemIdChoice, OccurrenceItemId,
@@ -71,7 +72,7 @@ fn get_item() {
     if let Some(r) = get(&responses, "response-19.xml") {
         assert_eq!(r.messages[0].status.class, ResponseClass::Error);
         let err = r.clone().into_results().remove(0).unwrap_err();
-        assert_eq!(err.code, ResponseCode::ErrorInvalidPropertyRequest);
+        assert_eq!(err.code(), Some(&ResponseCode::ErrorInvalidPropertyRequest));
     }
     let total: usize = responses.iter().map(|(_, r)| r.messages.len()).sum();
     assert!(total >= responses.len());
@@ -174,11 +175,11 @@ fn find_item() {
                 .all(|i| subjects([i]) == ["Swim Team Practice"])
         );
         assert!(matches!(page.items[0], Item::CalendarItem(ref c)
-            if c.calendar_item_type == Some(CalendarItemType::Occurrence)));
+            if c.attendance.calendar_item_type == Some(CalendarItemType::Occurrence)));
     }
     if let Some(r) = get(&responses, "response-15.xml") {
         let err = r.clone().into_results().remove(0).unwrap_err();
-        assert_eq!(err.code, ResponseCode::ErrorInvalidIdMalformed);
+        assert_eq!(err.code(), Some(&ResponseCode::ErrorInvalidIdMalformed));
     }
     docs.finish();
 }
@@ -275,7 +276,7 @@ fn create_item() {
     ] {
         if let Some(r) = get(&responses, file) {
             let err = r.clone().into_results().remove(0).unwrap_err();
-            assert_eq!(err.code, code, "{file}");
+            assert_eq!(err.code(), Some(&code), "{file}");
         }
     }
     docs.finish();
@@ -385,12 +386,12 @@ fn per_item_errors_come_back_in_place() {
     let results = back.into_results();
     assert_eq!(subjects([results[0].as_ref().unwrap()]), ["Found"]);
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInternalServerError
+        results[2].as_ref().unwrap_err(),
+        &ResponseError::Incomplete { missing: "item" }
     );
 
     // A message sent without a copy comes back as a success without an item.
@@ -403,8 +404,8 @@ fn per_item_errors_come_back_in_place() {
     let results = read_response::<CreateItemResponse>(&doc).into_results();
     assert_eq!(results[0], Ok(None));
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorSendAsDenied
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorSendAsDenied)
     );
 
     let mut id_only = ItemBase::new();
@@ -437,8 +438,8 @@ fn per_item_errors_come_back_in_place() {
         Some("CK")
     );
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorIrresolvableConflict
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorIrresolvableConflict)
     );
     docs.finish();
 }
@@ -480,12 +481,14 @@ fn find_pages_empty_grouped_and_failed() {
     assert_eq!(subjects(grouped.all_items()), ["a", "b"]);
     assert_eq!(grouped.paging.next_offset(), Some(2));
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorFolderNotFound
+        results[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorFolderNotFound)
     );
     assert_eq!(
-        results[3].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInternalServerError
+        results[3].as_ref().unwrap_err(),
+        &ResponseError::Incomplete {
+            missing: "RootFolder"
+        }
     );
 
     let folders = FindFolderResponse::new(vec![

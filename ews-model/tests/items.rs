@@ -14,6 +14,7 @@ mod context;
 #[path = "items/ms_docs.rs"]
 mod ms_docs;
 
+use ews_model::Compose;
 use ews_model::fields::{FieldFlags, FieldUri, HasFields, ValueKind};
 use ews_model::items::{
     GenericItem, Item, ItemBase, MeetingCancellation, MeetingMessage, MeetingRequest,

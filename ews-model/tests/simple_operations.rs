@@ -57,7 +57,7 @@ fn send_item() {
             response
                 .into_results()
                 .into_iter()
-                .map(|r| r.err().map(|e| e.code)),
+                .map(|r| r.err().map(|e| e.code().expect("a server error").clone())),
         );
     }
     // One documented success, one documented malformed-id error.
@@ -73,8 +73,8 @@ fn send_item() {
     let results = read_response::<SendItemResponse>(&bytes).into_results();
     assert!(results[0].is_ok());
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
     gate.finish();
 }
@@ -145,8 +145,8 @@ fn convert_id() {
         Ok(AnyAlternateId::AlternatePublicFolderItemId(_))
     ));
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidIdMalformed
+        results[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidIdMalformed)
     );
     gate.finish();
 }
@@ -164,8 +164,11 @@ fn expand_dl() {
         let response: ExpandDlResponse = read_response(&std::fs::read(&path).unwrap());
         // The documented response is the "no results" error.
         let err = response.into_result().unwrap_err();
-        assert_eq!(err.code, ResponseCode::ErrorNameResolutionNoResults);
-        assert_eq!(err.text, "No results are found.");
+        assert_eq!(
+            err.code(),
+            Some(&ResponseCode::ErrorNameResolutionNoResults)
+        );
+        assert_eq!(err.text(), Some("No results are found."));
     }
     let doc = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
       <m:ExpandDLResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"

@@ -99,24 +99,24 @@ async fn delegates_reach_the_owners_folders_and_items() {
     // Carol has no access, by folder or by id: each response message says so.
     let denied = carol.call(&get(alices("inbox"))).await.into_results();
     assert_eq!(
-        denied[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorAccessDenied
+        denied[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorAccessDenied)
     );
     let denied = carol
         .call(&GetItem::new(ItemShape::new(BaseShape::IdOnly)).item(id))
         .await
         .into_results();
     assert_eq!(
-        denied[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorAccessDenied
+        denied[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorAccessDenied)
     );
     // A mailbox that does not exist.
     let mut nobody = DistinguishedFolderId::new(DistinguishedFolderIdName::from("inbox"));
     nobody.mailbox = Some(Mailbox::new("nobody@example.test"));
     let missing = bob.call(&get(nobody.into())).await.into_results();
     assert_eq!(
-        missing[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorNonExistentMailbox
+        missing[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorNonExistentMailbox)
     );
     alice.finish();
     bob.finish();

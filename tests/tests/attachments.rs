@@ -6,6 +6,7 @@
 mod common;
 
 use common::{ALICE, Session, start};
+use ews_model::Compose;
 use ews_model::attachments::{Attachment, FileAttachment, ItemAttachment};
 use ews_model::folders::Folder;
 use ews_model::items::calendar::CalendarItem;
@@ -69,7 +70,9 @@ async fn make_folder(s: &mut Session<'_>, name: &str) -> FolderId {
 
 /// The error code of a result, if it is an error.
 fn code<T>(r: &Result<T, ResponseError>) -> Option<ResponseCode> {
-    r.as_ref().err().map(|e| e.code.clone())
+    r.as_ref()
+        .err()
+        .map(|e| e.code().expect("a server error").clone())
 }
 
 fn file(a: &Attachment) -> &FileAttachment {
@@ -179,8 +182,8 @@ async fn create_get_and_delete_file_and_item_attachments() {
         .await
         .into_results();
     assert_eq!(
-        bad_shape[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidPropertyRequest
+        bad_shape[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidPropertyRequest)
     );
 
     // DeleteAttachment: the root item with its new change key.
@@ -214,16 +217,16 @@ async fn create_get_and_delete_file_and_item_attachments() {
         .await
         .into_results();
     assert_eq!(
-        again[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidAttachmentId
+        again[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidAttachmentId)
     );
     let again = s
         .call(&DeleteAttachment::new([ids[1].clone()]))
         .await
         .into_results();
     assert_eq!(
-        again[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidAttachmentId
+        again[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidAttachmentId)
     );
     s.finish();
 }
@@ -372,8 +375,8 @@ async fn create_attachment_refuses_what_it_cannot_attach() {
     assert_eq!(r.len(), 2);
     for result in &r {
         assert_eq!(
-            result.as_ref().unwrap_err().code,
-            ResponseCode::ErrorItemNotFound
+            result.as_ref().unwrap_err().code(),
+            Some(&ResponseCode::ErrorItemNotFound)
         );
     }
 
@@ -400,17 +403,20 @@ async fn create_attachment_refuses_what_it_cannot_attach() {
         .await
         .into_results();
     assert_eq!(
-        r[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorRequiredPropertyMissing
+        r[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorRequiredPropertyMissing)
     );
     let good = r[1].as_ref().unwrap().id().cloned().unwrap();
     assert_eq!(
-        r[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorMissingItemForCreateItemAttachment
+        r[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorMissingItemForCreateItemAttachment)
     );
     let err = r[3].as_ref().unwrap_err();
-    assert_eq!(err.code, ResponseCode::ErrorInvalidOperation);
-    assert!(err.text.contains("inside item attachments"), "{err:?}");
+    assert_eq!(err.code(), Some(&ResponseCode::ErrorInvalidOperation));
+    assert!(
+        err.text().unwrap().contains("inside item attachments"),
+        "{err:?}"
+    );
     let item = get(&mut s, &parent).await;
     let b = item.base().unwrap();
     assert_eq!(b.attachments.len(), 1);
@@ -425,8 +431,11 @@ async fn create_attachment_refuses_what_it_cannot_attach() {
         .await
         .into_results();
     let err = r[0].as_ref().unwrap_err();
-    assert_eq!(err.code, ResponseCode::ErrorInvalidOperation);
-    assert!(err.text.contains("attachments on attachments"), "{err:?}");
+    assert_eq!(err.code(), Some(&ResponseCode::ErrorInvalidOperation));
+    assert!(
+        err.text().unwrap().contains("attachments on attachments"),
+        "{err:?}"
+    );
     s.finish();
 }
 
@@ -494,7 +503,7 @@ fn essentials(item: &Item) -> String {
         )),
         Item::CalendarItem(c) => out.push_str(&format!(
             "|{:?}|{:?}|{:?}|{:?}",
-            c.start, c.end, c.location, c.uid
+            c.schedule.start, c.schedule.end, c.schedule.location, c.uid
         )),
         _ => {}
     }
@@ -641,18 +650,18 @@ async fn export_then_upload_round_trips() {
     assert_eq!(same.id, new_message.id);
     assert_ne!(same.change_key, new_message.change_key);
     assert_eq!(
-        updated[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidRequest
+        updated[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidRequest)
     );
     assert_eq!(
-        updated[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        updated[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
     let created = updated[3].as_ref().unwrap();
     assert_ne!(created.id, new_message.id);
     assert_eq!(
-        updated[4].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidRequest
+        updated[4].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidRequest)
     );
     let copy = get(&mut s, same).await;
     assert_eq!(
@@ -733,11 +742,11 @@ async fn malformed_upload_data_gets_an_error_per_item() {
             .err()
             .unwrap_or_else(|| panic!("bad data {i} was accepted"));
         assert_eq!(
-            err.code,
-            ResponseCode::ErrorCorruptData,
+            err.code(),
+            Some(&ResponseCode::ErrorCorruptData),
             "item {i}: {err:?}"
         );
-        assert!(!err.text.is_empty());
+        assert!(!err.text().unwrap().is_empty());
     }
     let copy = r[bad.len()].as_ref().unwrap();
     assert_eq!(
@@ -754,12 +763,12 @@ async fn malformed_upload_data_gets_an_error_per_item() {
         .await
         .into_results();
     assert_eq!(
-        r[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidIdMalformed
+        r[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidIdMalformed)
     );
     assert_eq!(
-        r[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidOperation
+        r[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidOperation)
     );
 
     // Export errors are per item as well.
@@ -772,12 +781,12 @@ async fn malformed_upload_data_gets_an_error_per_item() {
         .await
         .into_results();
     assert_eq!(
-        r[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        r[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
     assert_eq!(
-        r[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidIdMalformed
+        r[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidIdMalformed)
     );
     assert!(r[2].is_ok());
     s.finish();

@@ -224,7 +224,7 @@ async fn update_folder_renames_refuses_and_is_atomic() {
         .into_results()
         .remove(0)
         .unwrap_err();
-    assert_eq!(r.code, ResponseCode::ErrorInvalidPropertySet);
+    assert_eq!(r.code(), Some(&ResponseCode::ErrorInvalidPropertySet));
     assert_eq!(
         get_folder(&mut s, &projects).await.display_name(),
         Some("Plans")
@@ -267,7 +267,7 @@ async fn move_folder_keeps_ids_and_refuses_cycles() {
         .into_results();
     let codes: Vec<_> = results
         .iter()
-        .map(|r| r.as_ref().unwrap_err().code.clone())
+        .map(|r| r.as_ref().unwrap_err().code().unwrap().clone())
         .collect();
     assert_eq!(
         codes,
@@ -315,7 +315,10 @@ async fn move_folder_keeps_ids_and_refuses_cycles() {
         .await
         .into_results();
     for r in results {
-        assert_eq!(r.unwrap_err().code, ResponseCode::ErrorMoveCopyFailed);
+        assert_eq!(
+            r.unwrap_err().code(),
+            Some(&ResponseCode::ErrorMoveCopyFailed)
+        );
     }
     // An unknown destination fails every folder.
     let results = s
@@ -411,8 +414,8 @@ async fn copy_folder_copies_subtree_and_items_with_new_ids() {
         .await
         .into_results();
     assert_eq!(
-        results[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorMoveCopyFailed
+        results[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorMoveCopyFailed)
     );
     assert!(results[1].is_ok());
     let again = s
@@ -421,7 +424,7 @@ async fn copy_folder_copies_subtree_and_items_with_new_ids() {
         .into_results()
         .remove(0)
         .unwrap_err();
-    assert_eq!(again.code, ResponseCode::ErrorFolderExists);
+    assert_eq!(again.code(), Some(&ResponseCode::ErrorFolderExists));
     s.finish();
 }
 
@@ -632,13 +635,19 @@ async fn resolve_names_over_directory_and_contacts() {
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(none.code, ResponseCode::ErrorNameResolutionNoResults);
+    assert_eq!(
+        none.code(),
+        Some(&ResponseCode::ErrorNameResolutionNoResults)
+    );
     let none = s
         .call(&ResolveNames::new("zzz"))
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(none.code, ResponseCode::ErrorNameResolutionNoResults);
+    assert_eq!(
+        none.code(),
+        Some(&ResponseCode::ErrorNameResolutionNoResults)
+    );
 
     // Alice's contacts: a contact with two addresses, a private list.
     let contact = create_item(
@@ -740,13 +749,13 @@ async fn resolve_names_over_directory_and_contacts() {
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(r.code, ResponseCode::ErrorNameResolutionNoResults);
+    assert_eq!(r.code(), Some(&ResponseCode::ErrorNameResolutionNoResults));
     let r = s
         .call(&ResolveNames::new("robert").folder(FolderId::new("!!")))
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(r.code, ResponseCode::ErrorInvalidIdMalformed);
+    assert_eq!(r.code(), Some(&ResponseCode::ErrorInvalidIdMalformed));
     s.finish();
 
     // Bob does not see Alice's contacts.
@@ -756,7 +765,7 @@ async fn resolve_names_over_directory_and_contacts() {
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(r.code, ResponseCode::ErrorNameResolutionNoResults);
+    assert_eq!(r.code(), Some(&ResponseCode::ErrorNameResolutionNoResults));
     b.finish();
 }
 
@@ -817,7 +826,7 @@ async fn expand_dl_public_and_private() {
             .await
             .into_result()
             .unwrap_err();
-        assert_eq!(e.code, ResponseCode::ErrorNameResolutionNoResults);
+        assert_eq!(e.code(), Some(&ResponseCode::ErrorNameResolutionNoResults));
     }
 
     // A private list by the ItemId ResolveNames gives.
@@ -865,7 +874,7 @@ async fn expand_dl_public_and_private() {
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(e.code, ResponseCode::ErrorNameResolutionNoResults);
+    assert_eq!(e.code(), Some(&ResponseCode::ErrorNameResolutionNoResults));
     let e = s
         .call(&ExpandDl::new(
             Address::default().with_item_id(ItemId::new("@@")),
@@ -873,7 +882,7 @@ async fn expand_dl_public_and_private() {
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(e.code, ResponseCode::ErrorInvalidIdMalformed);
+    assert_eq!(e.code(), Some(&ResponseCode::ErrorInvalidIdMalformed));
     s.finish();
     let mut b = Session::new(&server, BOB);
     let e = b
@@ -881,6 +890,6 @@ async fn expand_dl_public_and_private() {
         .await
         .into_result()
         .unwrap_err();
-    assert_eq!(e.code, ResponseCode::ErrorItemNotFound);
+    assert_eq!(e.code(), Some(&ResponseCode::ErrorItemNotFound));
     b.finish();
 }

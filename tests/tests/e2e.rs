@@ -180,12 +180,12 @@ async fn get_folder_errors_stay_in_place() {
     assert_eq!(results.len(), 4);
     assert_eq!(results[0].as_ref().unwrap().display_name(), Some("Inbox"));
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorFolderNotFound
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorFolderNotFound)
     );
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidIdMalformed
+        results[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidIdMalformed)
     );
     assert_eq!(
         results[3].as_ref().unwrap().element_name(),
@@ -240,8 +240,8 @@ async fn create_find_page_and_delete() {
         panic!()
     };
     assert_eq!(
-        r.into_results().remove(0).unwrap_err().code,
-        ResponseCode::ErrorFolderExists
+        r.into_results().remove(0).unwrap_err().code(),
+        Some(&ResponseCode::ErrorFolderExists)
     );
 
     // 25 folders under Projects, paged by 10.
@@ -314,8 +314,8 @@ async fn create_find_page_and_delete() {
     };
     let results = r.into_results();
     assert_eq!(
-        results[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorDeleteDistinguishedFolder
+        results[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorDeleteDistinguishedFolder)
     );
     assert!(results[1].is_ok());
     let AnyResponse::FindFolder(r) = call(
@@ -342,8 +342,8 @@ async fn create_find_page_and_delete() {
         panic!()
     };
     assert_eq!(
-        r.into_results().remove(0).unwrap_err().code,
-        ResponseCode::ErrorFolderNotFound
+        r.into_results().remove(0).unwrap_err().code(),
+        Some(&ResponseCode::ErrorFolderNotFound)
     );
     assert_eq!(server.operation_count("CreateFolder"), 3);
     docs.finish();

@@ -124,7 +124,10 @@ async fn create_folder(
     let AnyResponse::CreateFolder(c) = parse_response("CreateFolder", &bytes).unwrap() else {
         panic!()
     };
-    Ok(c.into_results().remove(0).map(|_| ()).map_err(|e| e.code))
+    Ok(c.into_results()
+        .remove(0)
+        .map(|_| ())
+        .map_err(|e| e.code().expect("a server error").clone()))
 }
 
 /// The names of the inbox's subfolders.

@@ -5,8 +5,9 @@
 mod common;
 
 use common::{ALICE, BOB, Session, first_err, start};
+use ews_model::Compose;
 use ews_model::fields::HasFields as _;
-use ews_model::items::calendar::{CalendarItem, CalendarItemType};
+use ews_model::items::calendar::{CalendarItem, CalendarItemType, Schedule};
 use ews_model::items::{Item, ItemBase, Message};
 use ews_model::operations::{
     BaseShape, ConflictResolution, CopyItem, CreateItem, DeleteItem, DisposalType, EmptyFolder,
@@ -156,7 +157,7 @@ async fn create_get_update_and_delete_a_message() {
         .await
         .into_results(),
     );
-    assert_eq!(stale.code, ResponseCode::ErrorIrresolvableConflict);
+    assert_eq!(stale.code(), Some(&ResponseCode::ErrorIrresolvableConflict));
     // AlwaysOverwrite applies a stale update; deleting a field and a read-only field.
     let r = s
         .call(
@@ -171,8 +172,8 @@ async fn create_get_update_and_delete_a_message() {
         .into_results();
     assert!(r[0].is_ok());
     assert_eq!(
-        r[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidPropertySet
+        r[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidPropertySet)
     );
     let Item::Message(m) = s
         .call(
@@ -205,12 +206,12 @@ async fn create_get_update_and_delete_a_message() {
         .into_results();
     assert!(results[0].is_ok());
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidIdMalformed
+        results[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidIdMalformed)
     );
 
     // MoveToDeletedItems moves (new id); SoftDelete hides from Shallow but not SoftDeleted;
@@ -240,7 +241,7 @@ async fn create_get_update_and_delete_a_message() {
             .await
             .into_results(),
     );
-    assert_eq!(gone.code, ResponseCode::ErrorItemNotFound);
+    assert_eq!(gone.code(), Some(&ResponseCode::ErrorItemNotFound));
     s.finish();
 }
 
@@ -304,8 +305,8 @@ async fn sending_delivers_to_the_recipients_inbox_once() {
         .call(&SendItem::new([draft]).save_copy_to(folder("sentitems")))
         .await;
     assert_eq!(
-        again.into_results()[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        again.into_results()[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
     assert_eq!(find_all(&mut bob, "inbox").await.len(), 3);
     // Without recipients, nothing is sent.
@@ -317,16 +318,19 @@ async fn sending_delivers_to_the_recipients_inbox_once() {
         )
         .await;
     assert_eq!(
-        none.into_results()[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidRecipients
+        none.into_results()[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidRecipients)
     );
     // A message needs a disposition.
     let no_disposition = alice
         .call(&CreateItem::new().item(Message::new().subject("?")))
         .await;
     assert_eq!(
-        no_disposition.into_results()[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorMessageDispositionRequired
+        no_disposition.into_results()[0]
+            .as_ref()
+            .unwrap_err()
+            .code(),
+        Some(&ResponseCode::ErrorMessageDispositionRequired)
     );
     assert_eq!(server.operation_count("CreateItem"), 5);
     alice.finish();
@@ -409,7 +413,10 @@ async fn find_item_pages_sorts_restricts_and_caps_at_1000() {
         .await
         .into_results(),
     );
-    assert_eq!(body.code, ResponseCode::ErrorInvalidPropertyRequest);
+    assert_eq!(
+        body.code(),
+        Some(&ResponseCode::ErrorInvalidPropertyRequest)
+    );
     // Mark all as read, then count unread with a restriction.
     s.call(&MarkAllItemsAsRead::new(true, [folder("inbox")]))
         .await;
@@ -460,10 +467,10 @@ async fn calendar_view_expands_recurring_masters() {
         panic!()
     };
     assert_eq!(
-        second.calendar_item_type,
+        second.attendance.calendar_item_type,
         Some(CalendarItemType::Occurrence)
     );
-    assert_eq!(second.start, Some(ts("2026-03-09T09:00:00Z")));
+    assert_eq!(second.schedule.start, Some(ts("2026-03-09T09:00:00Z")));
     // Delete the third occurrence by index; it leaves the view.
     let deleted = s
         .call(
@@ -486,7 +493,7 @@ async fn calendar_view_expands_recurring_masters() {
     else {
         panic!()
     };
-    assert_eq!(occ.start, Some(ts("2026-03-02T09:00:00Z")));
+    assert_eq!(occ.schedule.start, Some(ts("2026-03-02T09:00:00Z")));
     // Beyond the tenth occurrence: nothing.
     let may = find(&mut s, view("2026-05-12T00:00:00Z", "2026-06-01T00:00:00Z")).await;
     assert!(may.items.is_empty());
@@ -499,8 +506,8 @@ async fn calendar_view_expands_recurring_masters() {
         .into_results(),
     );
     assert_eq!(
-        out_of_range.code,
-        ResponseCode::ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange
+        out_of_range.code(),
+        Some(&ResponseCode::ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange)
     );
     s.finish();
 }
@@ -529,16 +536,16 @@ async fn meeting_requests_reach_attendees() {
     let Item::MeetingRequest(req) = &inbox[0] else {
         panic!("{:?}", inbox[0])
     };
-    assert_eq!(req.start, Some(ts("2026-04-01T10:00:00Z")));
-    assert_eq!(req.location.as_deref(), Some("Room 1"));
+    assert_eq!(req.schedule.start, Some(ts("2026-04-01T10:00:00Z")));
+    assert_eq!(req.schedule.location.as_deref(), Some("Room 1"));
     let calendar = find_all(&mut bob, "calendar").await;
     assert_eq!(calendar.len(), 1, "a tentative calendar item");
     let organizer = find_all(&mut alice, "calendar").await;
     let Item::CalendarItem(c) = &organizer[0] else {
         panic!()
     };
-    assert_eq!(c.is_meeting, Some(true));
-    assert_eq!(c.meeting_request_was_sent, Some(true));
+    assert_eq!(c.schedule.is_meeting, Some(true));
+    assert_eq!(c.schedule.meeting_request_was_sent, Some(true));
     alice.finish();
     bob.finish();
 }
@@ -586,7 +593,7 @@ async fn move_copy_junk_and_empty() {
             .await
             .into_results(),
     );
-    assert_eq!(stale.code, ResponseCode::ErrorItemNotFound);
+    assert_eq!(stale.code(), Some(&ResponseCode::ErrorItemNotFound));
     s.finish();
 }
 
@@ -606,7 +613,7 @@ async fn fields_newer_than_the_requested_version_are_refused() {
         .await
         .into_results(),
     );
-    assert_eq!(r.code, ResponseCode::ErrorInvalidPropertyRequest);
+    assert_eq!(r.code(), Some(&ResponseCode::ErrorInvalidPropertyRequest));
     // Setting a field newer than the requested version: refused, on create and on update.
     s.version = "Exchange2010";
     let mut m = Message::new().subject("reminder");
@@ -620,7 +627,7 @@ async fn fields_newer_than_the_requested_version_are_refused() {
         .await
         .into_results(),
     );
-    assert_eq!(created.code, ResponseCode::ErrorSchemaValidation);
+    assert_eq!(created.code(), Some(&ResponseCode::ErrorSchemaValidation));
     let updated = first_err(
         s.call(
             &UpdateItem::new(ConflictResolution::AlwaysOverwrite)
@@ -629,7 +636,7 @@ async fn fields_newer_than_the_requested_version_are_refused() {
         .await
         .into_results(),
     );
-    assert_eq!(updated.code, ResponseCode::ErrorSchemaValidation);
+    assert_eq!(updated.code(), Some(&ResponseCode::ErrorSchemaValidation));
     s.finish();
 }
 
@@ -671,8 +678,8 @@ async fn replies_forwards_and_meeting_responses() {
         .call(&send(Item::ForwardItem(SmartResponse::new(received))))
         .await;
     assert_eq!(
-        nobody.into_results()[0].as_ref().unwrap_err().code,
-        ResponseCode::ErrorInvalidRecipients
+        nobody.into_results()[0].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorInvalidRecipients)
     );
 
     // A meeting: bob accepts, alice sees his answer; alice cancels, bob removes it.
@@ -699,7 +706,7 @@ async fn replies_forwards_and_meeting_responses() {
     let Item::CalendarItem(mine) = &find_all(&mut bob, "calendar").await[0] else {
         panic!()
     };
-    assert_eq!(mine.my_response_type, Some(ResponseType::Accept));
+    assert_eq!(mine.attendance.my_response_type, Some(ResponseType::Accept));
     assert!(
         find_all(&mut bob, "deleteditems")
             .await
@@ -725,7 +732,7 @@ async fn replies_forwards_and_meeting_responses() {
         panic!()
     };
     assert_eq!(
-        theirs.required_attendees[0].response_type,
+        theirs.attendance.required_attendees[0].response_type,
         Some(ResponseType::Accept)
     );
     alice
@@ -737,7 +744,7 @@ async fn replies_forwards_and_meeting_responses() {
     let Item::CalendarItem(cancelled) = &find_all(&mut bob, "calendar").await[0] else {
         panic!()
     };
-    assert_eq!(cancelled.is_cancelled, Some(true));
+    assert_eq!(cancelled.schedule.is_cancelled, Some(true));
     let cancellation = find_all(&mut bob, "inbox")
         .await
         .into_iter()
@@ -809,15 +816,15 @@ async fn updating_an_occurrence_makes_an_exception() {
     let mut moved = CalendarItem::new()
         .subject("Standup (Tuesday)")
         .start(ts("2026-03-10T10:00:00Z"));
-    moved.end = Some(ts("2026-03-10T10:15:00Z"));
+    moved.schedule.end = Some(ts("2026-03-10T10:15:00Z"));
     let second = ItemIdChoice::from(OccurrenceItemId::new(master.id.clone(), 2));
     let updated = s
         .call(
             &UpdateItem::new(ConflictResolution::AlwaysOverwrite).change(
                 ItemChange::new(second.clone())
                     .set(ItemBase::SUBJECT, moved.clone())
-                    .set(CalendarItem::START, moved.clone())
-                    .set(CalendarItem::END, moved),
+                    .set(Schedule::START, moved.clone())
+                    .set(Schedule::END, moved),
             ),
         )
         .await
@@ -839,7 +846,7 @@ async fn updating_an_occurrence_makes_an_exception() {
             let Item::CalendarItem(c) = i else { panic!() };
             (
                 c.item.subject.clone().unwrap(),
-                c.calendar_item_type.clone().unwrap(),
+                c.attendance.calendar_item_type.clone().unwrap(),
             )
         })
         .collect();
@@ -863,7 +870,10 @@ async fn updating_an_occurrence_makes_an_exception() {
         panic!()
     };
     assert_eq!(again.item.item_id.as_ref().unwrap().id, exception_id.id);
-    assert_eq!(again.original_start, Some(ts("2026-03-09T09:00:00Z")));
+    assert_eq!(
+        again.schedule.original_start,
+        Some(ts("2026-03-09T09:00:00Z"))
+    );
     let Item::CalendarItem(m) = s
         .call(
             &GetItem::new(ItemShape::new(BaseShape::AllProperties))
@@ -876,8 +886,11 @@ async fn updating_an_occurrence_makes_an_exception() {
     else {
         panic!()
     };
-    assert_eq!(m.modified_occurrences.len(), 1);
-    assert_eq!(m.modified_occurrences[0].start, ts("2026-03-10T10:00:00Z"));
+    assert_eq!(m.occurrences.modified_occurrences.len(), 1);
+    assert_eq!(
+        m.occurrences.modified_occurrences[0].start,
+        ts("2026-03-10T10:00:00Z")
+    );
     // Outside calendar views only the master shows.
     assert_eq!(find_all(&mut s, "calendar").await.len(), 1);
     // Deleting the exception deletes that occurrence.
@@ -983,7 +996,7 @@ async fn find_item_query_strings() {
         1
     );
     let bad = first_err(s.call(&count("(lunch")).await.into_results());
-    assert_eq!(bad.code, ResponseCode::ErrorInvalidRequest);
+    assert_eq!(bad.code(), Some(&ResponseCode::ErrorInvalidRequest));
     s.finish();
 }
 
@@ -1045,6 +1058,6 @@ async fn soft_deleted_folders_are_found_only_by_soft_deleted_traversal() {
             .await
             .into_results(),
     );
-    assert_eq!(gone.code, ResponseCode::ErrorFolderNotFound);
+    assert_eq!(gone.code(), Some(&ResponseCode::ErrorFolderNotFound));
     s.finish();
 }

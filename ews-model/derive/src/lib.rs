@@ -19,6 +19,18 @@
 //!     #[field(uri = "message:ConversationIndex", read_only, since = "Exchange2010")]
 //!     conversation_index: Option<Vec<u8>>,
 //! }
+//!
+//! #[derive(Fields)]
+//! struct MeetingRequest {
+//!     #[field(base)]
+//!     meeting: MeetingMessage,
+//!     #[field(uri = "meetingRequest:MeetingRequestType", read_only)]
+//!     meeting_request_type: Option<MeetingRequestType>,
+//!     #[field(group, read_only)]           // a run of fields shared with CalendarItem,
+//!     schedule: Schedule,                  // chained here, read-only
+//!     #[field(group, read_only)]
+//!     attendance: Attendance,
+//! }
 //! ```
 //!
 //! Keys:
@@ -29,7 +41,12 @@
 //!   `Exchange2007`); `deprecated = "Exchange2013"`: the first that no longer does;
 //! - `name = "..."`: the exchangelib-style name when it differs from the Rust field name;
 //! - `base`: on a flattened field, chain that type's table before this one's (and delegate
-//!   `FieldAccess` to it for the names this type does not own);
+//!   `FieldAccess` to it for the names this type does not own); one per type;
+//! - `group`: on a flattened field, a run of fields shared with other types: that type's
+//!   table goes among this one's own fields where the Rust field is (groups and own fields
+//!   keep their declaration order, the schema's), and `FieldAccess` delegates to it for the
+//!   names it owns. Any number of groups; `group, read_only` chains the group's fields as
+//!   read-only (and not required), for a type that only receives them;
 //! - `extended`: on the `ExtendedProperties` field, alone: what
 //!   `FieldAccess::extended_properties` returns (no table entry).
 //!
@@ -44,6 +61,8 @@
 //! case (`Message::IS_READ: Field<Option<bool>>`), for queries that check at compile time which
 //! lookups a field allows. Several `#[field]` attributes on one Rust field (the subfields of an
 //! indexed property) each need their own `name`.
+//! The handles of a base's or a group's fields are on that type (`ItemBase::SUBJECT`,
+//! `Schedule::START`).
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as TokenStream2;
@@ -74,6 +93,7 @@ struct FieldAttr {
     read_only_after_send: bool,
     required: bool,
     base: bool,
+    group: bool,
     extended: bool,
 }
 
@@ -101,30 +121,42 @@ fn parse_attr(attr: &syn::Attribute) -> syn::Result<FieldAttr> {
             "read_only_after_send" => &mut out.read_only_after_send,
             "required" => &mut out.required,
             "base" => &mut out.base,
+            "group" => &mut out.group,
             "extended" => &mut out.extended,
             _ => {
                 return Err(meta.error(
                     "unknown key: expected uri, index, labels, name, since, deprecated, \
-                     searchable, read_only, read_only_after_send, required, base or extended",
+                     searchable, read_only, read_only_after_send, required, base, group or \
+                     extended",
                 ));
             }
         };
         *flag = true;
         Ok(())
     })?;
-    if (out.base || out.extended) && (out.uri.is_some() || out.index.is_some()) {
+    let structural = usize::from(out.base) + usize::from(out.group) + usize::from(out.extended);
+    if structural > 1 {
         return Err(syn::Error::new(
             attr.span(),
-            "`base` and `extended` take no other keys",
+            "give one of `base`, `group` or `extended`",
         ));
     }
-    if out.base && out.extended {
+    let others = out.uri.is_some()
+        || out.index.is_some()
+        || out.labels.is_some()
+        || out.name.is_some()
+        || out.since.is_some()
+        || out.deprecated.is_some()
+        || out.searchable
+        || out.read_only_after_send
+        || out.required;
+    if structural == 1 && (others || (out.read_only && !out.group)) {
         return Err(syn::Error::new(
             attr.span(),
-            "give one of `base` or `extended`",
+            "`base` and `extended` take no other keys, `group` only `read_only`",
         ));
     }
-    if !out.base && !out.extended && out.uri.is_some() == out.index.is_some() {
+    if structural == 0 && out.uri.is_some() == out.index.is_some() {
         return Err(syn::Error::new(
             attr.span(),
             "give exactly one of `uri` or `index`",
@@ -171,6 +203,9 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     // `FieldAccess`: the match arms (names → Rust field), the base field, the extended field.
     let mut arms: Vec<(Vec<String>, syn::Ident)> = Vec::new();
     let mut base_field: Option<syn::Ident> = None;
+    // The groups: their place among the own fields, their table, their Rust field.
+    let mut groups: Vec<TokenStream2> = Vec::new();
+    let mut group_fields: Vec<syn::Ident> = Vec::new();
     let mut extended_field: Option<syn::Ident> = None;
     let mut errors: Option<syn::Error> = None;
     for f in &named.named {
@@ -204,6 +239,24 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
                     &<#ty as ::ews_model::fields::HasFields>::FIELDS
                 )));
                 base_field = Some(rust_ident);
+                continue;
+            }
+            if parsed.group {
+                let at = defs.len();
+                let fields = quote!(<#ty as ::ews_model::fields::HasFields>::FIELDS);
+                let table = if parsed.read_only {
+                    quote!(&::ews_model::fields::FieldTable {
+                        own: &::ews_model::fields::read_only_defs::<{ #fields.own.len() }>(
+                            #fields.own,
+                        ),
+                        base: ::core::option::Option::None,
+                        groups: &[],
+                    })
+                } else {
+                    quote!(&#fields)
+                };
+                groups.push(quote!(::ews_model::fields::FieldGroup { at: #at, table: #table }));
+                group_fields.push(rust_ident);
                 continue;
             }
             let ident = f
@@ -300,15 +353,25 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
     let arms = arms.iter().map(|(names, id)| {
         quote!(#(#names)|* => ::core::option::Option::Some(&self.#id as &dyn ::core::any::Any),)
     });
-    let fallback = match &base_field {
-        Some(b) => quote!(_ => ::ews_model::fields::FieldAccess::field(&self.#b, name),),
-        None => quote!(_ => ::core::option::Option::None,),
-    };
-    let swap_fallback = match &base_field {
-        Some(b) => {
-            quote!(_ => ::ews_model::fields::FieldAccess::swap_field(&mut self.#b, name, &mut other.#b),)
-        }
-        None => quote!(_ => false,),
+    // Names this type does not own: each group's, then the base's.
+    let delegates: Vec<&syn::Ident> = group_fields.iter().chain(&base_field).collect();
+    let fallback = quote!(_ => {
+        #(if let ::core::option::Option::Some(f) =
+            ::ews_model::fields::FieldAccess::field(&self.#delegates, name)
+        {
+            return ::core::option::Option::Some(f);
+        })*
+        ::core::option::Option::None
+    });
+    let swap_fallback = quote!(_ => {
+        #(::ews_model::fields::FieldAccess::swap_field(
+            &mut self.#delegates, name, &mut other.#delegates,
+        ))||*
+    });
+    let swap_fallback = if delegates.is_empty() {
+        quote!(_ => false,)
+    } else {
+        swap_fallback
     };
     let extended_mut = match (&extended_field, &base_field) {
         (Some(e), _) => quote!(::core::option::Option::Some(&mut self.#e)),
@@ -355,6 +418,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
             const FIELDS: ::ews_model::fields::FieldTable = ::ews_model::fields::FieldTable {
                 own: &[#(#defs),*],
                 base: #base,
+                groups: &[#(#groups),*],
             };
         }
 
@@ -364,3 +428,6 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream2> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests;

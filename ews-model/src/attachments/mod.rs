@@ -13,11 +13,13 @@
 //! See [Attachments](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref).
 
 mod file;
+mod generic;
 mod item;
 
 use ews_xml::{XmlRead, XmlWrite};
 
 pub use file::FileAttachment;
+pub use generic::GenericAttachment;
 pub use item::ItemAttachment;
 
 use crate::fields::{FieldValue, Kind, ValueKind};
@@ -104,6 +106,9 @@ impl ReferenceAttachment {
 /// One attachment of an item: an element of `t:Attachments` (`NonEmptyArrayOfAttachmentsType`)
 /// or of `m:Attachments` in `CreateAttachment` and `GetAttachment`.
 ///
+/// An element of a kind this crate does not know becomes [`Attachment::Unknown`], a
+/// [`GenericAttachment`] with its base elements, written back as it came.
+///
 /// See [Attachments](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref).
 #[derive(Clone, Debug, PartialEq, XmlWrite, XmlRead)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -116,6 +121,9 @@ pub enum Attachment {
     FileAttachment(FileAttachment),
     /// `t:ReferenceAttachment`: a link to a file in the cloud.
     ReferenceAttachment(ReferenceAttachment),
+    /// Any other element, kept whole.
+    #[xml(other)]
+    Unknown(GenericAttachment),
 }
 
 impl Attachment {
@@ -125,6 +133,7 @@ impl Attachment {
             Self::ItemAttachment(a) => &a.base,
             Self::FileAttachment(a) => &a.base,
             Self::ReferenceAttachment(a) => &a.base,
+            Self::Unknown(a) => &a.base,
         }
     }
 
@@ -134,6 +143,7 @@ impl Attachment {
             Self::ItemAttachment(a) => &mut a.base,
             Self::FileAttachment(a) => &mut a.base,
             Self::ReferenceAttachment(a) => &mut a.base,
+            Self::Unknown(a) => &mut a.base,
         }
     }
 
@@ -158,6 +168,12 @@ impl From<ItemAttachment> for Attachment {
 impl From<ReferenceAttachment> for Attachment {
     fn from(a: ReferenceAttachment) -> Self {
         Self::ReferenceAttachment(a)
+    }
+}
+
+impl From<GenericAttachment> for Attachment {
+    fn from(a: GenericAttachment) -> Self {
+        Self::Unknown(a)
     }
 }
 

@@ -4,6 +4,7 @@
 use ews_xml::{XmlRead, XmlWrite};
 
 use super::base::FolderBase;
+use super::generic::GenericFolder;
 use super::permissions::{
     CalendarPermissionReadAccess, CalendarPermissionSet, PermissionReadAccess, PermissionSet,
 };
@@ -143,6 +144,9 @@ pub enum FolderKind {
     SearchFolder(SearchFolder),
     /// `t:TasksFolder`.
     TasksFolder(TasksFolder),
+    /// Any other element, kept whole.
+    #[xml(other)]
+    Unknown(GenericFolder),
 }
 
 impl FolderKind {
@@ -154,6 +158,7 @@ impl FolderKind {
             Self::ContactsFolder(f) => &f.base,
             Self::SearchFolder(f) => &f.folder.base,
             Self::TasksFolder(f) => &f.folder.base,
+            Self::Unknown(f) => &f.base,
         }
     }
 
@@ -165,6 +170,7 @@ impl FolderKind {
             Self::ContactsFolder(f) => &mut f.base,
             Self::SearchFolder(f) => &mut f.folder.base,
             Self::TasksFolder(f) => &mut f.folder.base,
+            Self::Unknown(f) => &mut f.base,
         }
     }
 
@@ -178,20 +184,22 @@ impl FolderKind {
         self.base().display_name.as_deref()
     }
 
-    /// The schema element name of this kind (`Folder`, `CalendarFolder`...).
-    pub fn element_name(&self) -> &'static str {
+    /// The element name of this kind (`Folder`, `CalendarFolder`...; an unknown element's
+    /// local name).
+    pub fn element_name(&self) -> &str {
         match self {
             Self::Folder(_) => "Folder",
             Self::CalendarFolder(_) => "CalendarFolder",
             Self::ContactsFolder(_) => "ContactsFolder",
             Self::SearchFolder(_) => "SearchFolder",
             Self::TasksFolder(_) => "TasksFolder",
+            Self::Unknown(f) => f.name.local_name(),
         }
     }
 }
 
 impl crate::fields::FieldAccess for FolderKind {
-    /// The field of the variant.
+    /// The field of the variant; an unknown element answers for its folder base.
     fn field(&self, name: &str) -> Option<&dyn std::any::Any> {
         self.access().field(name)
     }
@@ -200,7 +208,7 @@ impl crate::fields::FieldAccess for FolderKind {
         self.access().extended_properties()
     }
 
-    /// Swaps within the same variant.
+    /// Swaps within the same variant; an unknown element swaps its folder base fields.
     fn swap_field(&mut self, name: &str, other: &mut Self) -> bool {
         use crate::fields::FieldAccess as F;
         match (self, other) {
@@ -209,6 +217,7 @@ impl crate::fields::FieldAccess for FolderKind {
             (Self::ContactsFolder(a), Self::ContactsFolder(b)) => F::swap_field(a, name, b),
             (Self::SearchFolder(a), Self::SearchFolder(b)) => F::swap_field(a, name, b),
             (Self::TasksFolder(a), Self::TasksFolder(b)) => F::swap_field(a, name, b),
+            (Self::Unknown(a), Self::Unknown(b)) => F::swap_field(&mut a.base, name, &mut b.base),
             _ => false,
         }
     }
@@ -221,12 +230,13 @@ impl crate::fields::FieldAccess for FolderKind {
             Self::ContactsFolder(f) => F::extended_properties_mut(f),
             Self::SearchFolder(f) => F::extended_properties_mut(f),
             Self::TasksFolder(f) => F::extended_properties_mut(f),
+            Self::Unknown(f) => F::extended_properties_mut(&mut f.base),
         }
     }
 }
 
 impl FolderKind {
-    /// The variant.
+    /// The variant (an unknown element's folder base).
     fn access(&self) -> &dyn crate::fields::FieldAccess {
         match self {
             Self::Folder(f) => f,
@@ -234,6 +244,7 @@ impl FolderKind {
             Self::ContactsFolder(f) => f,
             Self::SearchFolder(f) => f,
             Self::TasksFolder(f) => f,
+            Self::Unknown(f) => &f.base,
         }
     }
 }
@@ -254,6 +265,12 @@ folder_kind_from!(
     SearchFolder,
     TasksFolder
 );
+
+impl From<GenericFolder> for FolderKind {
+    fn from(f: GenericFolder) -> Self {
+        Self::Unknown(f)
+    }
+}
 
 impl FolderBase {
     /// Properties with only a display name (what a new folder needs).

@@ -3,7 +3,8 @@
 //! - [`FolderBase`] (`t:BaseFolderType`) holds what every folder has; it is flattened into
 //!   [`Folder`], [`CalendarFolder`], [`ContactsFolder`], and through [`Folder`] into
 //!   [`SearchFolder`] and [`TasksFolder`]. [`FolderKind`] is the choice between them, as
-//!   responses and `CreateFolder` carry them.
+//!   responses and `CreateFolder` carry them; a folder of a kind this crate does not know is
+//!   kept whole as a [`GenericFolder`].
 //! - [`permissions`] holds [`PermissionSet`] and [`CalendarPermissionSet`] with their users,
 //!   levels and rights.
 //! - [`well_known`] is a table of the well-known folders: container class, first Exchange
@@ -47,12 +48,14 @@ macro_rules! serde_as_xml_value {
 }
 
 mod base;
+mod generic;
 mod kinds;
 pub mod permissions;
 mod search;
 pub mod well_known;
 
 pub use base::{FolderBase, ManagedFolderInformation, RetentionTag};
+pub use generic::GenericFolder;
 pub use kinds::{CalendarFolder, ContactsFolder, Folder, FolderKind, SearchFolder, TasksFolder};
 pub use permissions::{
     BasePermission, CalendarPermission, CalendarPermissionLevel, CalendarPermissionReadAccess,

@@ -198,7 +198,7 @@ pub struct ItemBase {
     #[field(uri = "item:NormalizedBody", read_only, since = "Exchange2013")]
     pub normalized_body: Option<Body>,
     /// `t:EntityExtractionResult` (addresses, meetings, tasks found in the text); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:EntityExtractionResult", read_only, since = "Exchange2013")]
     pub entity_extraction_result: Option<Element>,
     /// `t:PolicyTag`: the retention policy tag.
@@ -219,7 +219,7 @@ pub struct ItemBase {
     #[field(uri = "item:Preview", read_only, since = "Exchange2013")]
     pub preview: Option<String>,
     /// `t:RightsManagementLicenseData` (IRM); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(
         uri = "item:RightsManagementLicenseData",
         read_only,
@@ -227,7 +227,7 @@ pub struct ItemBase {
     )]
     pub rights_management_license_data: Option<Element>,
     /// `t:PredictedActionReasons`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:PredictedActionReasons", read_only, since = "Exchange2013")]
     pub predicted_action_reasons: Option<Element>,
     /// `t:IsClutter`: classified as clutter.
@@ -261,27 +261,27 @@ pub struct ItemBase {
     #[field(uri = "item:MentionedMe", read_only, since = "Exchange2016")]
     pub mentioned_me: Option<bool>,
     /// `t:MentionsPreview` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:MentionsPreview", read_only, since = "Exchange2016")]
     pub mentions_preview: Option<Element>,
     /// `t:MentionsEx` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:MentionsEx", read_only, since = "Exchange2016")]
     pub mentions_ex: Option<Element>,
     /// `t:AppliedHashtags` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:AppliedHashtags", read_only, since = "Exchange2016")]
     pub applied_hashtags: Option<Element>,
     /// `t:AppliedHashtagsPreview` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:AppliedHashtagsPreview", read_only, since = "Exchange2016")]
     pub applied_hashtags_preview: Option<Element>,
     /// `t:Likes` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:Likes", read_only, since = "Exchange2016")]
     pub likes: Option<Element>,
     /// `t:LikesPreview` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "item:LikesPreview", read_only, since = "Exchange2016")]
     pub likes_preview: Option<Element>,
     /// `t:PendingSocialActivityTagIds` (Exchange Online).

@@ -1,8 +1,6 @@
 //! [`GenericItem`]: an item element this crate does not know, kept whole.
 
-use ews_xml::{
-    Element, Name, QName, ReadError, Reader, StartTag, WriteError, Writer, XmlChoice, XmlRead,
-};
+use ews_xml::{Element, QName};
 
 use super::ItemBase;
 
@@ -19,15 +17,15 @@ use super::ItemBase;
 #[non_exhaustive]
 pub struct GenericItem {
     /// The element's name (`t:SharingMessage`, ...).
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::qname"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::qname"))]
     pub name: QName,
     /// The attributes, in document order.
-    #[cfg_attr(feature = "serde", serde(with = "attributes"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::attributes"))]
     pub attributes: Vec<(QName, String)>,
     /// The item base elements.
     pub item: ItemBase,
     /// The other child elements, in document order.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::list"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::list"))]
     pub other: Vec<Element>,
 }
 
@@ -43,84 +41,4 @@ impl GenericItem {
     }
 }
 
-impl XmlChoice for GenericItem {
-    fn write_choice(&self, w: &mut Writer<'_>) -> Result<(), WriteError> {
-        w.start_uri(self.name.namespace_uri(), self.name.local_name())?;
-        for (n, v) in &self.attributes {
-            w.attr_uri(n.namespace_uri(), n.local_name(), v)?;
-        }
-        self.item.__xml_write_attrs(w)?;
-        self.item.__xml_write_children(w)?;
-        for e in &self.other {
-            e.write_choice(w)?;
-        }
-        w.end()
-    }
-
-    fn matches(_start: &StartTag) -> bool {
-        true
-    }
-
-    fn read_choice(r: &mut Reader<'_>, start: &StartTag) -> Result<Self, ReadError> {
-        let mut item = ItemBase::default();
-        item.__xml_read_attrs(r, start)?;
-        let mut other = Vec::new();
-        while let Some(child) = r.next_child()? {
-            if !item.__xml_read_child(r, &child)? {
-                other.push(Element::read_xml(r, &child)?);
-            }
-        }
-        Ok(Self {
-            name: start.name().clone(),
-            attributes: start
-                .attributes()
-                .iter()
-                .map(|a| (a.name().clone(), a.value().to_owned()))
-                .collect(),
-            item,
-            other,
-        })
-    }
-}
-
-impl ews_xml::XmlWrite for GenericItem {
-    /// Writes the item under `name` instead of its own name.
-    fn write_xml(&self, w: &mut Writer<'_>, name: Name<'_>) -> Result<(), WriteError> {
-        w.start(name)?;
-        for (n, v) in &self.attributes {
-            w.attr_uri(n.namespace_uri(), n.local_name(), v)?;
-        }
-        self.item.__xml_write_children(w)?;
-        for e in &self.other {
-            e.write_choice(w)?;
-        }
-        w.end()
-    }
-}
-
-/// serde for the attributes: a list of `[name, value]` pairs, names as in
-/// [`unmodelled::qname`](super::unmodelled).
-#[cfg(feature = "serde")]
-mod attributes {
-    use ews_xml::QName;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    struct Attr(
-        #[serde(with = "super::super::unmodelled::qname")] QName,
-        String,
-    );
-
-    pub(super) fn serialize<S: Serializer>(v: &[(QName, String)], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|(n, v)| Attr(n.clone(), v.clone())))
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Vec<(QName, String)>, D::Error> {
-        Ok(Vec::<Attr>::deserialize(d)?
-            .into_iter()
-            .map(|Attr(n, v)| (n, v))
-            .collect())
-    }
-}
+crate::unknown::generic_element!(GenericItem, item);

@@ -2,17 +2,19 @@
 //! [`MeetingResponse`] and [`MeetingCancellation`].
 //!
 //! They are messages about a calendar item; requests carry the calendar item's details
-//! (modelled here as the schema lists them in `MeetingRequestMessageType`).
+//! (modelled here as the schema lists them in `MeetingRequestMessageType`), sharing the
+//! runs of fields a [`CalendarItem`](super::calendar::CalendarItem) has
+//! ([`calendar::Schedule`](super::calendar::Schedule) and the others), read-only.
 
 use ews_xml::{Element, XmlRead, XmlWrite};
 
-use super::Item;
+use super::calendar::{Attendance, Occurrences, Schedule, Settings};
 use super::message::Message;
-use super::values::{CalendarItemType, LegacyFreeBusy, MeetingRequestType};
+use super::values::{LegacyFreeBusy, MeetingRequestType};
 use crate::Fields;
-use crate::properties::{Attendee, ItemId, ResponseType, SingleRecipient};
-use crate::recurrence::{DeletedOccurrence, OccurrenceInfo, Recurrence};
-use crate::time::{DateTime, TimeZoneDefinition};
+use crate::properties::{ItemId, ResponseType};
+use crate::recurrence::Recurrence;
+use crate::time::DateTime;
 
 /// A message about a meeting (`t:MeetingMessageType`), the base of requests, responses and
 /// cancellations.
@@ -79,137 +81,32 @@ pub struct MeetingRequest {
     /// `t:IntendedFreeBusyStatus`: the organizer's free/busy status for the meeting.
     #[field(uri = "meetingRequest:IntendedFreeBusyStatus", read_only)]
     pub intended_free_busy_status: Option<LegacyFreeBusy>,
-    /// `t:Start`.
-    #[field(uri = "calendar:Start", searchable, read_only)]
-    pub start: Option<DateTime>,
-    /// `t:End`.
-    #[field(uri = "calendar:End", searchable, read_only)]
-    pub end: Option<DateTime>,
-    /// `t:OriginalStart`: the original start of an occurrence.
-    #[field(uri = "calendar:OriginalStart", read_only)]
-    pub original_start: Option<DateTime>,
-    /// `t:IsAllDayEvent`.
-    #[field(uri = "calendar:IsAllDayEvent", searchable, read_only)]
-    pub is_all_day_event: Option<bool>,
-    /// `t:LegacyFreeBusyStatus`.
-    #[field(uri = "calendar:LegacyFreeBusyStatus", searchable, read_only)]
-    pub legacy_free_busy_status: Option<LegacyFreeBusy>,
-    /// `t:Location`.
-    #[field(uri = "calendar:Location", searchable, read_only)]
-    pub location: Option<String>,
-    /// `t:When`: a description of when the meeting is.
-    #[field(uri = "calendar:When", searchable, read_only)]
-    pub when: Option<String>,
-    /// `t:IsMeeting`.
-    #[field(uri = "calendar:IsMeeting", searchable, read_only)]
-    pub is_meeting: Option<bool>,
-    /// `t:IsCancelled`.
-    #[field(uri = "calendar:IsCancelled", searchable, read_only)]
-    pub is_cancelled: Option<bool>,
-    /// `t:IsRecurring`.
-    #[field(uri = "calendar:IsRecurring", searchable, read_only)]
-    pub is_recurring: Option<bool>,
-    /// `t:MeetingRequestWasSent`.
-    #[field(uri = "calendar:MeetingRequestWasSent", searchable, read_only)]
-    pub meeting_request_was_sent: Option<bool>,
-    /// `t:CalendarItemType`: single, occurrence, exception or recurring master.
-    #[field(uri = "calendar:CalendarItemType", searchable, read_only)]
-    pub calendar_item_type: Option<CalendarItemType>,
-    /// `t:MyResponseType`.
-    #[field(uri = "calendar:MyResponseType", searchable, read_only)]
-    pub my_response_type: Option<ResponseType>,
-    /// `t:Organizer`.
-    #[field(uri = "calendar:Organizer", searchable, read_only)]
-    pub organizer: Option<SingleRecipient>,
-    /// `t:RequiredAttendees`.
-    #[xml(wrapper = "RequiredAttendees", item = "Attendee")]
-    #[field(uri = "calendar:RequiredAttendees", read_only)]
-    pub required_attendees: Vec<Attendee>,
-    /// `t:OptionalAttendees`.
-    #[xml(wrapper = "OptionalAttendees", item = "Attendee")]
-    #[field(uri = "calendar:OptionalAttendees", read_only)]
-    pub optional_attendees: Vec<Attendee>,
-    /// `t:Resources`.
-    #[xml(wrapper = "Resources", item = "Attendee")]
-    #[field(uri = "calendar:Resources", read_only)]
-    pub resources: Vec<Attendee>,
-    /// `t:ConflictingMeetingCount`.
-    #[field(uri = "calendar:ConflictingMeetingCount", read_only)]
-    pub conflicting_meeting_count: Option<i32>,
-    /// `t:AdjacentMeetingCount`.
-    #[field(uri = "calendar:AdjacentMeetingCount", read_only)]
-    pub adjacent_meeting_count: Option<i32>,
-    /// `t:ConflictingMeetings`: the calendar items it conflicts with.
-    #[xml(wrapper = "ConflictingMeetings", choice)]
-    #[field(uri = "calendar:ConflictingMeetings", read_only)]
-    pub conflicting_meetings: Vec<Item>,
-    /// `t:AdjacentMeetings`: the calendar items next to it.
-    #[xml(wrapper = "AdjacentMeetings", choice)]
-    #[field(uri = "calendar:AdjacentMeetings", read_only)]
-    pub adjacent_meetings: Vec<Item>,
-    /// `t:Duration`: as an `xs:duration` text.
-    #[field(uri = "calendar:Duration", read_only)]
-    pub duration: Option<String>,
-    /// `t:TimeZone`: the organizer's time zone name.
-    #[field(uri = "calendar:TimeZone", read_only)]
-    pub time_zone: Option<String>,
-    /// `t:AppointmentReplyTime`.
-    #[field(uri = "calendar:AppointmentReplyTime", read_only)]
-    pub appointment_reply_time: Option<DateTime>,
-    /// `t:AppointmentSequenceNumber`.
-    #[field(uri = "calendar:AppointmentSequenceNumber", read_only)]
-    pub appointment_sequence_number: Option<i32>,
-    /// `t:AppointmentState`: a bit mask.
-    #[field(uri = "calendar:AppointmentState", read_only)]
-    pub appointment_state: Option<i32>,
-    /// `t:Recurrence`.
-    #[field(uri = "calendar:Recurrence", read_only)]
-    pub recurrence: Option<Recurrence>,
-    /// `t:FirstOccurrence`.
-    #[field(uri = "calendar:FirstOccurrence", read_only)]
-    pub first_occurrence: Option<OccurrenceInfo>,
-    /// `t:LastOccurrence`.
-    #[field(uri = "calendar:LastOccurrence", read_only)]
-    pub last_occurrence: Option<OccurrenceInfo>,
-    /// `t:ModifiedOccurrences`.
-    #[xml(wrapper = "ModifiedOccurrences", item = "Occurrence")]
-    #[field(uri = "calendar:ModifiedOccurrences", read_only)]
-    pub modified_occurrences: Vec<OccurrenceInfo>,
-    /// `t:DeletedOccurrences`.
-    #[xml(wrapper = "DeletedOccurrences", item = "DeletedOccurrence")]
-    #[field(uri = "calendar:DeletedOccurrences", read_only)]
-    pub deleted_occurrences: Vec<DeletedOccurrence>,
+    /// `t:Start` to `t:MeetingRequestWasSent`, read-only.
+    #[xml(flatten)]
+    #[field(group, read_only)]
+    pub schedule: Schedule,
+    /// `t:CalendarItemType` to `t:Resources`, read-only.
+    #[xml(flatten)]
+    #[field(group, read_only)]
+    pub attendance: Attendance,
+    /// `t:ConflictingMeetingCount` to `t:DeletedOccurrences`, read-only.
+    #[xml(flatten)]
+    #[field(group, read_only)]
+    pub occurrences: Occurrences,
     /// `t:MeetingTimeZone` (the Exchange 2007 time zone form); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:MeetingTimeZone", read_only)]
     pub meeting_time_zone: Option<Element>,
-    /// `t:StartTimeZone`.
-    #[field(uri = "calendar:StartTimeZone", read_only, since = "Exchange2010")]
-    pub start_time_zone: Option<TimeZoneDefinition>,
-    /// `t:EndTimeZone`.
-    #[field(uri = "calendar:EndTimeZone", read_only, since = "Exchange2010")]
-    pub end_time_zone: Option<TimeZoneDefinition>,
-    /// `t:ConferenceType`: 0 NetMeeting, 1 NetShow, 2 chat.
-    #[field(uri = "calendar:ConferenceType", read_only)]
-    pub conference_type: Option<i32>,
-    /// `t:AllowNewTimeProposal`.
-    #[field(uri = "calendar:AllowNewTimeProposal", read_only)]
-    pub allow_new_time_proposal: Option<bool>,
-    /// `t:IsOnlineMeeting`.
-    #[field(uri = "calendar:IsOnlineMeeting", read_only)]
-    pub is_online_meeting: Option<bool>,
-    /// `t:MeetingWorkspaceUrl`.
-    #[field(uri = "calendar:MeetingWorkspaceUrl", read_only)]
-    pub meeting_workspace_url: Option<String>,
-    /// `t:NetShowUrl`.
-    #[field(uri = "calendar:NetShowUrl", read_only)]
-    pub net_show_url: Option<String>,
+    /// `t:StartTimeZone` to `t:NetShowUrl`, read-only.
+    #[xml(flatten)]
+    #[field(group, read_only)]
+    pub settings: Settings,
     /// `t:EnhancedLocation`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
     pub enhanced_location: Option<Element>,
     /// `t:ChangeHighlights`: what changed in an update; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(
         uri = "meetingRequest:ChangeHighlights",
         read_only,
@@ -267,7 +164,7 @@ pub struct MeetingResponse {
     #[field(uri = "meeting:ProposedEnd", read_only, since = "Exchange2013")]
     pub proposed_end: Option<DateTime>,
     /// `t:EnhancedLocation`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
     pub enhanced_location: Option<Element>,
 }
@@ -300,7 +197,7 @@ pub struct MeetingCancellation {
     #[field(uri = "calendar:CalendarItemType", read_only)]
     pub calendar_item_type: Option<String>,
     /// `t:EnhancedLocation`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
     pub enhanced_location: Option<Element>,
     /// `t:DoNotForwardMeeting`.

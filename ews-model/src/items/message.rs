@@ -13,7 +13,7 @@ use crate::time::DateTime;
 /// threading.
 ///
 /// ```
-/// use ews_model::items::Message;
+/// use ews_model::items::{Compose, Message};
 /// use ews_model::properties::Body;
 ///
 /// let m = Message::new()
@@ -100,19 +100,19 @@ pub struct Message {
     #[field(uri = "message:ReceivedRepresenting", searchable, read_only)]
     pub received_representing: Option<SingleRecipient>,
     /// `t:ApprovalRequestData` (moderation); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:ApprovalRequestData", read_only, since = "Exchange2013")]
     pub approval_request_data: Option<Element>,
     /// `t:VotingInformation` (voting buttons); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:VotingInformation", read_only, since = "Exchange2013")]
     pub voting_information: Option<Element>,
     /// `t:ReminderMessageData` (reminders of events); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:ReminderMessageData", read_only, since = "Exchange2013")]
     pub reminder_message_data: Option<Element>,
     /// `t:MessageSafety` (Exchange Online); unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::opt"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
     #[field(uri = "message:MessageSafety", read_only, since = "Exchange2016")]
     pub message_safety: Option<Element>,
     /// `t:SenderSMTPAddress` (Exchange Online).
@@ -147,37 +147,6 @@ impl Message {
     #[must_use]
     pub fn subject(mut self, subject: impl Into<String>) -> Self {
         self.item.subject = Some(subject.into());
-        self
-    }
-
-    /// With the body `body` ([`Body::text`] or [`Body::html`]).
-    #[must_use]
-    pub fn body(mut self, body: Body) -> Self {
-        self.item.body = Some(body);
-        self
-    }
-
-    /// With these To recipients added.
-    #[must_use]
-    pub fn to<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.to_recipients
-            .extend(recipients.into_iter().map(Into::into));
-        self
-    }
-
-    /// With these Cc recipients added.
-    #[must_use]
-    pub fn cc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.cc_recipients
-            .extend(recipients.into_iter().map(Into::into));
-        self
-    }
-
-    /// With these Bcc recipients added.
-    #[must_use]
-    pub fn bcc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.bcc_recipients
-            .extend(recipients.into_iter().map(Into::into));
         self
     }
 

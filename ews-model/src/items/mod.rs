@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use ews_model::fields::HasFields;
-//! use ews_model::items::{Item, Message};
+//! use ews_model::items::{Compose, Item, Message};
 //! use ews_model::properties::Body;
 //!
 //! let item = Item::from(Message::new().subject("Hi").body(Body::text("Hello")).to(["a@example.com"]));
@@ -39,6 +39,7 @@ macro_rules! serde_as_text {
 
 mod base;
 pub mod calendar;
+mod compose;
 pub mod contact;
 pub mod distribution_list;
 mod field_values;
@@ -47,12 +48,12 @@ mod meeting;
 mod message;
 mod response_objects;
 pub mod task;
-mod unmodelled;
 mod values;
 
 use ews_xml::{XmlRead, XmlWrite};
 
 pub use base::ItemBase;
+pub use compose::Compose;
 pub use generic::GenericItem;
 pub use meeting::{MeetingCancellation, MeetingMessage, MeetingRequest, MeetingResponse};
 pub use message::{Message, PostItem};

@@ -2,7 +2,7 @@
 //! `CreateItem` and listed (read-only) in an item's `t:ResponseObjects`.
 //!
 //! ```
-//! use ews_model::items::ReplyToItem;
+//! use ews_model::items::{Compose, ReplyToItem};
 //! use ews_model::properties::{Body, ItemId};
 //!
 //! let reply = ReplyToItem::new(ItemId::new("AAMk…").with_change_key("CQAA…"))
@@ -66,41 +66,10 @@ impl SmartResponse {
         }
     }
 
-    /// With `body` above the quoted original.
-    #[must_use]
-    pub fn body(mut self, body: Body) -> Self {
-        self.new_body_content = Some(body);
-        self
-    }
-
     /// With the subject `subject`.
     #[must_use]
     pub fn subject(mut self, subject: impl Into<String>) -> Self {
         self.subject = Some(subject.into());
-        self
-    }
-
-    /// With these To recipients added (forwards need some).
-    #[must_use]
-    pub fn to<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.to_recipients
-            .extend(recipients.into_iter().map(Into::into));
-        self
-    }
-
-    /// With these Cc recipients added.
-    #[must_use]
-    pub fn cc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.cc_recipients
-            .extend(recipients.into_iter().map(Into::into));
-        self
-    }
-
-    /// With these Bcc recipients added.
-    #[must_use]
-    pub fn bcc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
-        self.bcc_recipients
-            .extend(recipients.into_iter().map(Into::into));
         self
     }
 }
@@ -136,13 +105,6 @@ impl ReplyAllToItem {
             response: SmartResponse::new(reference),
             is_specific_message_reply: None,
         }
-    }
-
-    /// With `body` above the quoted original.
-    #[must_use]
-    pub fn body(mut self, body: Body) -> Self {
-        self.response.new_body_content = Some(body);
-        self
     }
 }
 
@@ -197,13 +159,6 @@ impl MeetingReply {
             reference_item_id: Some(reference),
             ..Self::default()
         }
-    }
-
-    /// With the message `body`.
-    #[must_use]
-    pub fn body(mut self, body: Body) -> Self {
-        self.body = Some(body);
-        self
     }
 
     /// Proposing the meeting be moved to `start`..`end`.
@@ -293,7 +248,7 @@ pub struct GenericResponseObject {
     pub object_name: Option<String>,
     /// Message elements before the reference, unmodelled, in document order.
     #[xml(choice)]
-    #[cfg_attr(feature = "serde", serde(with = "super::unmodelled::list"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::list"))]
     pub other: Vec<Element>,
     /// `t:ReferenceItemId`.
     pub reference_item_id: Option<ItemId>,

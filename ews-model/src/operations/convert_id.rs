@@ -282,7 +282,9 @@ impl ConvertIdResponse {
                 m.status.check()?;
                 m.alternate_id
                     .map(|c| c.0)
-                    .ok_or_else(|| ResponseError::missing("AlternateId"))
+                    .ok_or(ResponseError::Incomplete {
+                        missing: "AlternateId",
+                    })
             })
             .collect()
     }

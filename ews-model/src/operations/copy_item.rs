@@ -15,14 +15,14 @@
 use ews_xml::{XmlRead, XmlWrite};
 
 use super::get_item::{ItemInfoResponseMessage, optional_item_results};
-use super::transfer::item_transfer;
+use super::transfer::transfer;
 use super::{Operation, ResponseError, Sealed};
 use crate::items::Item;
 use crate::properties::{FolderIdChoice, ItemIdChoice};
 use crate::version::ExchangeVersion;
 
-item_transfer! {
-    CopyItem = "CopyItem", CopyItemResponse = "CopyItemResponse", "CopyItemResponseMessage";
+transfer! {
+    items: CopyItem = "CopyItem", CopyItemResponse = "CopyItemResponse", "CopyItemResponseMessage";
     verb: "copy", "copying";
     request: "The `CopyItem` request (`m:CopyItemType`).\n\nSee [CopyItem](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitem).";
     response: "The `CopyItem` response (`m:CopyItemResponseType`): the copies' ids.\n\nSee [CopyItemResponse](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitemresponse).";

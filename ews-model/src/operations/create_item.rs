@@ -2,7 +2,7 @@
 //! meeting invitations, and answer with response objects (reply, forward, accept...).
 //!
 //! ```
-//! use ews_model::items::Message;
+//! use ews_model::items::{Compose, Message};
 //! use ews_model::operations::{CreateItem, MessageDisposition};
 //! use ews_model::properties::DistinguishedFolderIdName;
 //!

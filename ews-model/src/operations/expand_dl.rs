@@ -93,7 +93,9 @@ impl ExpandDlResponse {
             .messages
             .into_iter()
             .next()
-            .ok_or_else(|| ResponseError::missing("response message"))?;
+            .ok_or(ResponseError::Incomplete {
+                missing: "response message",
+            })?;
         message.status.check()?;
         Ok(message.expansion.unwrap_or_default())
     }

@@ -134,14 +134,18 @@ impl ExportItemsResponse {
         Self { messages }
     }
     /// One result per item, in request order: the item's id and data, or its error. A
-    /// successful message without them is an error with the code `ErrorInternalServerError`.
+    /// successful message without them is a [`ResponseError::Incomplete`].
     pub fn into_results(self) -> Vec<Result<(ItemId, Vec<u8>), ResponseError>> {
         self.messages
             .into_iter()
             .map(|m| {
                 m.status.check()?;
-                let id = m.item_id.ok_or_else(|| ResponseError::missing("ItemId"))?;
-                let data = m.data.ok_or_else(|| ResponseError::missing("Data"))?;
+                let id = m
+                    .item_id
+                    .ok_or(ResponseError::Incomplete { missing: "ItemId" })?;
+                let data = m
+                    .data
+                    .ok_or(ResponseError::Incomplete { missing: "Data" })?;
                 Ok((id, data))
             })
             .collect()

@@ -147,9 +147,9 @@ impl FindFolderResponseMessage {
     /// The page, or the message's error.
     pub fn into_result(self) -> Result<FindFolderPage, ResponseError> {
         self.status.check()?;
-        let root = self
-            .root_folder
-            .ok_or_else(|| ResponseError::missing("RootFolder"))?;
+        let root = self.root_folder.ok_or(ResponseError::Incomplete {
+            missing: "RootFolder",
+        })?;
         Ok(FindFolderPage {
             paging: root.paging,
             folders: root.folders.unwrap_or_default(),

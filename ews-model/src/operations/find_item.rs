@@ -255,9 +255,9 @@ impl FindItemResponseMessage {
     /// The page, or the message's error.
     pub fn into_result(self) -> Result<FindItemPage, ResponseError> {
         self.status.check()?;
-        let root = self
-            .root_folder
-            .ok_or_else(|| ResponseError::missing("RootFolder"))?;
+        let root = self.root_folder.ok_or(ResponseError::Incomplete {
+            missing: "RootFolder",
+        })?;
         Ok(FindItemPage {
             paging: root.paging,
             items: root.items.unwrap_or_default(),

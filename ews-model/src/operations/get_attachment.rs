@@ -109,14 +109,16 @@ impl AttachmentInfoResponseMessage {
         }
     }
     /// The attachment, or the message's error. A successful message without an attachment
-    /// is an error with the code `ErrorInternalServerError`.
+    /// is a [`ResponseError::Incomplete`].
     pub fn into_result(self) -> Result<Attachment, ResponseError> {
         self.status.check()?;
         self.attachments
             .unwrap_or_default()
             .into_iter()
             .next()
-            .ok_or_else(|| ResponseError::missing("attachment"))
+            .ok_or(ResponseError::Incomplete {
+                missing: "attachment",
+            })
     }
 }
 

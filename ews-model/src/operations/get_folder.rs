@@ -12,7 +12,7 @@
 //!
 //! Reference: [GetFolder operation](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getfolder-operation).
 
-use ews_xml::{ResponseCode, XmlRead, XmlWrite};
+use ews_xml::{XmlRead, XmlWrite};
 
 use super::{FolderShape, MessageStatus, Operation, ResponseError, Sealed};
 use crate::folders::FolderKind;
@@ -100,18 +100,14 @@ impl FolderInfoResponseMessage {
             folders: Vec::new(),
         }
     }
-    /// The folder, or the message's error. A successful message without a folder is an
-    /// error with the code `ErrorInternalServerError`.
+    /// The folder, or the message's error. A successful message without a folder is a
+    /// [`ResponseError::Incomplete`].
     pub fn into_result(self) -> Result<FolderKind, ResponseError> {
         self.status.check()?;
         self.folders
             .into_iter()
             .next()
-            .ok_or_else(|| ResponseError {
-                code: ResponseCode::ErrorInternalServerError,
-                text: "the response message holds no folder".to_owned(),
-                message_xml: None,
-            })
+            .ok_or(ResponseError::Incomplete { missing: "folder" })
     }
 }
 

@@ -114,13 +114,13 @@ impl ItemInfoResponseMessage {
         self.status.check()?;
         Ok(self.items.unwrap_or_default())
     }
-    /// The item, or the message's error. A successful message without an item is an error
-    /// with the code `ErrorInternalServerError`.
+    /// The item, or the message's error. A successful message without an item is a
+    /// [`ResponseError::Incomplete`].
     pub fn into_result(self) -> Result<Item, ResponseError> {
         self.into_items()?
             .into_iter()
             .next()
-            .ok_or_else(|| ResponseError::missing("item"))
+            .ok_or(ResponseError::Incomplete { missing: "item" })
     }
 }
 

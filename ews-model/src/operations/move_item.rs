@@ -15,14 +15,14 @@
 use ews_xml::{XmlRead, XmlWrite};
 
 use super::get_item::{ItemInfoResponseMessage, optional_item_results};
-use super::transfer::item_transfer;
+use super::transfer::transfer;
 use super::{Operation, ResponseError, Sealed};
 use crate::items::Item;
 use crate::properties::{FolderIdChoice, ItemIdChoice};
 use crate::version::ExchangeVersion;
 
-item_transfer! {
-    MoveItem = "MoveItem", MoveItemResponse = "MoveItemResponse", "MoveItemResponseMessage";
+transfer! {
+    items: MoveItem = "MoveItem", MoveItemResponse = "MoveItemResponse", "MoveItemResponseMessage";
     verb: "move", "moving";
     request: "The `MoveItem` request (`m:MoveItemType`).\n\nSee [MoveItem](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitem).";
     response: "The `MoveItem` response (`m:MoveItemResponseType`): the moved items' new ids.\n\nSee [MoveItemResponse](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitemresponse).";

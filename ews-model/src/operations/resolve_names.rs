@@ -199,7 +199,9 @@ impl ResolveNamesResponse {
         self.messages
             .into_iter()
             .next()
-            .ok_or_else(|| ResponseError::missing("response message"))?
+            .ok_or(ResponseError::Incomplete {
+                missing: "response message",
+            })?
             .into_result()
     }
 }

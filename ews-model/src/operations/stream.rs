@@ -52,7 +52,7 @@ pub struct ItemStream<'r, 'a> {
 /// r.root()?;
 /// let steps: Vec<_> = stream_items(&mut r).collect::<Result<_, _>>()?;
 /// assert!(matches!(&steps[0], Streamed::Item(item) if item.base().and_then(|b| b.subject.as_deref()) == Some("Hello")));
-/// assert!(matches!(&steps[1], Streamed::Error(e) if e.text == "Gone"));
+/// assert!(matches!(&steps[1], Streamed::Error(e) if e.text() == Some("Gone")));
 /// # Ok::<(), ews_xml::ReadError>(())
 /// ```
 pub fn stream_items<'r, 'a>(reader: &'r mut Reader<'a>) -> ItemStream<'r, 'a> {

@@ -220,13 +220,14 @@ impl UploadItemsResponse {
         Self { messages }
     }
     /// One result per item, in request order: the item's id, or its error. A successful
-    /// message without an id is an error with the code `ErrorInternalServerError`.
+    /// message without an id is a [`ResponseError::Incomplete`].
     pub fn into_results(self) -> Vec<Result<ItemId, ResponseError>> {
         self.messages
             .into_iter()
             .map(|m| {
                 m.status.check()?;
-                m.item_id.ok_or_else(|| ResponseError::missing("ItemId"))
+                m.item_id
+                    .ok_or(ResponseError::Incomplete { missing: "ItemId" })
             })
             .collect()
     }

@@ -12,9 +12,11 @@
 //!   [`SingleRecipient`] (`t:Sender`, `t:From`),
 //!   [`Attendee`].
 //! - [`body`] holds [`Body`] and [`MimeContent`].
-//! - [`misc`] holds [`Flag`], [`EffectiveRights`],
-//!   [`CompleteName`], internet message headers,
-//!   [`Importance`], [`Sensitivity`].
+//! - [`flag`] holds the follow-up [`Flag`] and its [`FlagStatus`].
+//! - [`headers`] holds the [`InternetMessageHeaders`] of a received message.
+//! - [`importance`] and [`sensitivity`] hold [`Importance`] and [`Sensitivity`].
+//! - [`rights`] holds [`EffectiveRights`].
+//! - [`complete_name`] holds [`CompleteName`], the parts of a contact's name.
 //! - [`indexed`] holds the dictionaries of contacts: [`EmailAddresses`],
 //!   [`PhoneNumbers`], [`PhysicalAddresses`],
 //!   [`ImAddresses`].
@@ -71,24 +73,31 @@ macro_rules! serde_as_xml_value {
 }
 
 pub mod body;
+pub mod complete_name;
+pub mod flag;
 pub mod folder_ids;
+pub mod headers;
 pub mod ids;
+pub mod importance;
 pub mod indexed;
 pub mod mailbox;
-pub mod misc;
+pub mod rights;
+pub mod sensitivity;
 
 pub use body::{Body, BodyType, MimeContent, NormalizedBody, UniqueBody};
+pub use complete_name::CompleteName;
+pub use flag::{Flag, FlagStatus};
 pub use folder_ids::{DistinguishedFolderId, DistinguishedFolderIdName, FolderId, FolderIdChoice};
+pub use headers::{InternetMessageHeader, InternetMessageHeaders};
 pub use ids::{
     AttachmentId, ConversationId, ItemId, ItemIdChoice, OccurrenceItemId, RecurringMasterItemId,
 };
+pub use importance::Importance;
 pub use indexed::{
     EmailAddress, EmailAddressKey, EmailAddresses, ImAddress, ImAddressKey, ImAddresses,
     PhoneNumber, PhoneNumberKey, PhoneNumbers, PhysicalAddress, PhysicalAddressKey,
     PhysicalAddresses,
 };
 pub use mailbox::{Attendee, Mailbox, MailboxType, ResponseType, RoutingType, SingleRecipient};
-pub use misc::{
-    CompleteName, EffectiveRights, Flag, FlagStatus, Importance, InternetMessageHeader,
-    InternetMessageHeaders, Sensitivity,
-};
+pub use rights::EffectiveRights;
+pub use sensitivity::Sensitivity;

@@ -119,8 +119,8 @@ fn create_attachment() {
         Some("CK2")
     );
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorAttachmentSizeLimitExceeded
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorAttachmentSizeLimitExceeded)
     );
     docs.finish();
 }

@@ -82,8 +82,11 @@ fn delete_item() {
         assert_eq!(results.len(), 3);
         for result in results {
             let err = result.unwrap_err();
-            assert_eq!(err.code, ResponseCode::ErrorItemNotFound);
-            assert_eq!(err.text, "The specified object was not found in the store.");
+            assert_eq!(err.code(), Some(&ResponseCode::ErrorItemNotFound));
+            assert_eq!(
+                err.text(),
+                Some("The specified object was not found in the store.")
+            );
         }
     }
     let built = DeleteItemResponse::new(vec![
@@ -94,8 +97,8 @@ fn delete_item() {
     let results = back.into_results();
     assert!(results[0].is_ok());
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorAccessDenied
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorAccessDenied)
     );
     docs.finish();
 }
@@ -150,8 +153,8 @@ fn move_item() {
     );
     assert!(results[1].as_ref().unwrap().is_none());
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        results[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
     docs.finish();
 }
@@ -252,7 +255,7 @@ fn mark_as_junk() {
     }
     if let Some(r) = get(&responses, "response-03.xml") {
         let err = r.clone().into_results().remove(0).unwrap_err();
-        assert_eq!(err.code, ResponseCode::ErrorItemNotFound);
+        assert_eq!(err.code(), Some(&ResponseCode::ErrorItemNotFound));
     }
     let built = MarkAsJunkResponse::new(vec![
         MarkAsJunkResponseMessage::success(None),

@@ -117,8 +117,8 @@ fn resolve_names() {
     let results = back.into_results();
     assert_eq!(results[0].as_ref().unwrap().resolutions.len(), 2);
     assert_eq!(
-        results[1].as_ref().unwrap_err().code,
-        ResponseCode::ErrorNameResolutionNoResults
+        results[1].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorNameResolutionNoResults)
     );
     docs.finish();
 }

@@ -2,7 +2,8 @@
 
 use ews_model::operations::{
     CreateAction, ExportItems, ExportItemsResponse, ExportItemsResponseMessage, MessageStatus,
-    Operation, UploadItem, UploadItems, UploadItemsResponse, UploadItemsResponseMessage,
+    Operation, ResponseError, UploadItem, UploadItems, UploadItemsResponse,
+    UploadItemsResponseMessage,
 };
 use ews_model::properties::{FolderId, ItemId};
 use ews_model::version::ExchangeVersion;
@@ -53,8 +54,8 @@ fn export_items() {
     assert_eq!(data, &stream(1000));
     assert!(results[1].as_ref().unwrap().1.is_empty());
     assert_eq!(
-        results[2].as_ref().unwrap_err().code,
-        ResponseCode::ErrorItemNotFound
+        results[2].as_ref().unwrap_err().code(),
+        Some(&ResponseCode::ErrorItemNotFound)
     );
 
     // A success without data breaks the server's contract.
@@ -66,7 +67,7 @@ fn export_items() {
       </m:ExportItemsResponse></s:Body></s:Envelope>"#;
     let response: ExportItemsResponse = super::support::read_response(doc);
     let err = response.into_results().remove(0).unwrap_err();
-    assert_eq!(err.code, ResponseCode::ErrorInternalServerError);
+    assert_eq!(err, ResponseError::Incomplete { missing: "Data" });
     docs.finish();
 }
 

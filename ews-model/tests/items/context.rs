@@ -1,6 +1,7 @@
 //! Schema validity in context: items, response objects and attachments written inside real
 //! requests and responses, validated against the EWS schema, then read back.
 
+use ews_model::Compose;
 use ews_model::attachments::{Attachment, FileAttachment, ItemAttachment, ReferenceAttachment};
 use ews_model::folders::RetentionTag;
 use ews_model::items::{
@@ -153,37 +154,37 @@ fn meeting_request() -> MeetingRequest {
     r.meeting = meeting_message();
     r.meeting_request_type = Some(MeetingRequestType::NewMeetingRequest);
     r.intended_free_busy_status = Some(LegacyFreeBusy::Busy);
-    r.start = Some(date_time_at(1_700_003_600));
-    r.end = Some(date_time_at(1_700_007_200));
-    r.is_all_day_event = Some(false);
-    r.legacy_free_busy_status = Some(LegacyFreeBusy::Tentative);
-    r.location = Some("Room 1".into());
-    r.when = Some("Tomorrow".into());
-    r.is_meeting = Some(true);
-    r.is_cancelled = Some(false);
-    r.is_recurring = Some(true);
-    r.meeting_request_was_sent = Some(false);
-    r.calendar_item_type = Some(CalendarItemType::RecurringMaster);
-    r.my_response_type = Some(ResponseType::NoResponseReceived);
-    r.organizer = Some(SingleRecipient::from("boss@example.com"));
-    r.required_attendees = vec![Attendee::new("ann@example.com")];
-    r.optional_attendees = vec![Attendee::new("bob@example.com")];
-    r.conflicting_meeting_count = Some(1);
-    r.adjacent_meeting_count = Some(0);
-    r.conflicting_meetings = vec![Item::Item({
+    r.schedule.start = Some(date_time_at(1_700_003_600));
+    r.schedule.end = Some(date_time_at(1_700_007_200));
+    r.schedule.is_all_day_event = Some(false);
+    r.schedule.legacy_free_busy_status = Some(LegacyFreeBusy::Tentative);
+    r.schedule.location = Some("Room 1".into());
+    r.schedule.when = Some("Tomorrow".into());
+    r.schedule.is_meeting = Some(true);
+    r.schedule.is_cancelled = Some(false);
+    r.schedule.is_recurring = Some(true);
+    r.schedule.meeting_request_was_sent = Some(false);
+    r.attendance.calendar_item_type = Some(CalendarItemType::RecurringMaster);
+    r.attendance.my_response_type = Some(ResponseType::NoResponseReceived);
+    r.attendance.organizer = Some(Mailbox::from("boss@example.com"));
+    r.attendance.required_attendees = vec![Attendee::new("ann@example.com")];
+    r.attendance.optional_attendees = vec![Attendee::new("bob@example.com")];
+    r.occurrences.conflicting_meeting_count = Some(1);
+    r.occurrences.adjacent_meeting_count = Some(0);
+    r.occurrences.conflicting_meetings = vec![Item::Item({
         let mut b = ItemBase::default();
         b.item_id = Some(id("AAMkOther"));
         b.subject = Some("Other meeting".into());
         b
     })];
-    r.duration = Some("PT1H".into());
-    r.time_zone = Some("W. Europe Standard Time".into());
-    r.appointment_sequence_number = Some(0);
-    r.appointment_state = Some(3);
-    r.recurrence = Some(Pattern::daily(1).starting(jiff::civil::date(2024, 1, 1)));
-    r.conference_type = Some(0);
-    r.allow_new_time_proposal = Some(true);
-    r.is_online_meeting = Some(false);
+    r.occurrences.duration = Some("PT1H".into());
+    r.occurrences.time_zone = Some("W. Europe Standard Time".into());
+    r.occurrences.appointment_sequence_number = Some(0);
+    r.occurrences.appointment_state = Some(3);
+    r.occurrences.recurrence = Some(Pattern::daily(1).starting(jiff::civil::date(2024, 1, 1)));
+    r.settings.conference_type = Some(0);
+    r.settings.allow_new_time_proposal = Some(true);
+    r.settings.is_online_meeting = Some(false);
     r
 }
 

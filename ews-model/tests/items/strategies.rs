@@ -416,16 +416,16 @@ pub(crate) fn meeting_request(depth: u32) -> BoxedStrategy<MeetingRequest> {
                 m.meeting = meeting;
                 m.meeting_request_type = kind;
                 m.intended_free_busy_status = fb;
-                m.start = start;
-                m.end = end;
-                m.location = location;
-                m.calendar_item_type = cal;
-                m.organizer = org;
-                m.required_attendees = req;
-                m.conflicting_meeting_count = count;
-                m.recurrence = rec;
+                m.schedule.start = start;
+                m.schedule.end = end;
+                m.schedule.location = location;
+                m.attendance.calendar_item_type = cal;
+                m.attendance.organizer = org.map(|o| o.mailbox);
+                m.attendance.required_attendees = req;
+                m.occurrences.conflicting_meeting_count = count;
+                m.occurrences.recurrence = rec;
                 m.enhanced_location = loc;
-                m.is_online_meeting = online;
+                m.settings.is_online_meeting = online;
                 m
             },
         )

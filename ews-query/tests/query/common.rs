@@ -91,6 +91,7 @@ static BASE: FieldTable = Item::FIELDS;
 pub(crate) static TABLE: FieldTable = FieldTable {
     own: &EXTRA,
     base: Some(&BASE),
+    groups: &[],
 };
 
 impl FieldValues for Item {

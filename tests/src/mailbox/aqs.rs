@@ -213,6 +213,7 @@ impl Term {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ews_model::Compose;
     use ews_model::items::Message;
     use ews_model::properties::Body;
 

@@ -17,7 +17,9 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use ews_model::attachments::{Attachment, FileAttachment, ItemAttachment, ReferenceAttachment};
+use ews_model::attachments::{
+    Attachment, FileAttachment, GenericAttachment, ItemAttachment, ReferenceAttachment,
+};
 use ews_model::items::Item;
 use ews_model::operations::{
     AttachmentInfoResponseMessage, BaseShape, CreateAction, CreateAttachment,
@@ -68,6 +70,7 @@ fn id_only(a: &Attachment, id: AttachmentId) -> Attachment {
     let mut out = match a {
         Attachment::ItemAttachment(_) => Attachment::from(ItemAttachment::default()),
         Attachment::ReferenceAttachment(_) => Attachment::from(ReferenceAttachment::default()),
+        Attachment::Unknown(g) => Attachment::from(GenericAttachment::new(g.name.local_name())),
         _ => Attachment::from(FileAttachment::default()),
     };
     out.base_mut().attachment_id = Some(id);

@@ -7,7 +7,7 @@
 
 use ews_model::fields::{FieldAccess as _, FieldTable, HasFields as _};
 use ews_model::folders::{
-    CalendarFolder, ContactsFolder, Folder, FolderKind, SearchFolder, TasksFolder,
+    CalendarFolder, ContactsFolder, Folder, FolderBase, FolderKind, SearchFolder, TasksFolder,
 };
 use ews_model::operations::{
     CopyFolder, CopyFolderResponse, FieldPath, FolderChange, FolderChangeDescription,
@@ -32,6 +32,7 @@ fn table(folder: &FolderKind) -> &'static FieldTable {
         FolderKind::ContactsFolder(_) => &ContactsFolder::FIELDS,
         FolderKind::SearchFolder(_) => &SearchFolder::FIELDS,
         FolderKind::TasksFolder(_) => &TasksFolder::FIELDS,
+        FolderKind::Unknown(_) => &FolderBase::FIELDS,
         _ => &Folder::FIELDS,
     }
 }

@@ -549,6 +549,12 @@ fn empty_like(f: &FolderKind) -> FolderKind {
         FolderKind::CalendarFolder(_) => FolderKind::CalendarFolder(CalendarFolder::default()),
         FolderKind::ContactsFolder(_) => FolderKind::ContactsFolder(ContactsFolder::default()),
         FolderKind::TasksFolder(_) => FolderKind::TasksFolder(TasksFolder::default()),
+        FolderKind::Unknown(g) => {
+            let mut g = g.clone();
+            g.base = FolderBase::default();
+            g.other.clear();
+            FolderKind::Unknown(g)
+        }
         _ => FolderKind::Folder(Folder::default()),
     }
 }

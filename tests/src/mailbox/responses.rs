@@ -173,16 +173,16 @@ impl Mailbox {
         let (uid, organizer, start, end, subject) = match &self.items[idx].item {
             Item::MeetingRequest(m) => (
                 m.meeting.uid.clone(),
-                m.organizer.clone().map(|o| o.mailbox),
-                m.start,
-                m.end,
+                m.attendance.organizer.clone(),
+                m.schedule.start,
+                m.schedule.end,
                 m.meeting.message.item.subject.clone(),
             ),
             Item::CalendarItem(c) if c.is_organizer != Some(true) => (
                 c.uid.clone(),
-                c.organizer.clone(),
-                c.start,
-                c.end,
+                c.attendance.organizer.clone(),
+                c.schedule.start,
+                c.schedule.end,
                 c.item.subject.clone(),
             ),
             _ => {
@@ -202,7 +202,7 @@ impl Mailbox {
         let deleted = self.dist_id("deleteditems");
         if let Some(c) = self.calendar_by_uid(uid.as_deref()) {
             if let Item::CalendarItem(cal) = &mut self.items[c].item {
-                cal.my_response_type = Some(answer.clone());
+                cal.attendance.my_response_type = Some(answer.clone());
             }
             self.items[c].change_key = self.new_change_key();
             if matches!(answer, ResponseType::Decline) {
@@ -283,14 +283,15 @@ impl Mailbox {
         m.sender = m.from.clone();
         m.item.datetime_sent = Some(ctx.now);
         cancel.meeting.uid = c.uid.clone();
-        cancel.start = c.start;
-        cancel.end = c.end;
-        cancel.location = c.location.clone();
+        cancel.start = c.schedule.start;
+        cancel.end = c.schedule.end;
+        cancel.location = c.schedule.location.clone();
         for a in c
+            .attendance
             .required_attendees
             .iter()
-            .chain(&c.optional_attendees)
-            .chain(&c.resources)
+            .chain(&c.attendance.optional_attendees)
+            .chain(&c.attendance.resources)
         {
             if let Some(to) = a.mailbox.email_address.as_deref() {
                 cancel.meeting.message.to_recipients.push(a.mailbox.clone());
@@ -389,7 +390,7 @@ impl Mailbox {
             Item::MeetingCancellation(m) => {
                 if let Some(i) = self.calendar_by_uid(m.meeting.uid.as_deref()) {
                     if let Item::CalendarItem(c) = &mut self.items[i].item {
-                        c.is_cancelled = Some(true);
+                        c.schedule.is_cancelled = Some(true);
                     }
                     self.items[i].change_key = self.new_change_key();
                 }
@@ -401,10 +402,11 @@ impl Mailbox {
 
 fn set_answer(c: &mut CalendarItem, attendee: &str, answer: Option<ResponseType>) {
     for a in c
+        .attendance
         .required_attendees
         .iter_mut()
-        .chain(c.optional_attendees.iter_mut())
-        .chain(c.resources.iter_mut())
+        .chain(c.attendance.optional_attendees.iter_mut())
+        .chain(c.attendance.resources.iter_mut())
     {
         if same(&a.mailbox, attendee) {
             a.response_type = answer.clone();

@@ -44,7 +44,11 @@ pub fn codes<T>(
 ) -> Vec<Option<ews_xml::ResponseCode>> {
     results
         .iter()
-        .map(|r| r.as_ref().err().map(|e| e.code.clone()))
+        .map(|r| {
+            r.as_ref()
+                .err()
+                .map(|e| e.code().expect("a server error").clone())
+        })
         .collect()
 }
 

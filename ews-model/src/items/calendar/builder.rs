@@ -21,35 +21,35 @@ impl CalendarItem {
     /// With the start.
     #[must_use]
     pub fn start(mut self, start: DateTime) -> Self {
-        self.start = Some(start);
+        self.schedule.start = Some(start);
         self
     }
 
     /// With the end.
     #[must_use]
     pub fn end(mut self, end: DateTime) -> Self {
-        self.end = Some(end);
+        self.schedule.end = Some(end);
         self
     }
 
     /// As an all-day event (or not).
     #[must_use]
     pub fn all_day(mut self, all_day: bool) -> Self {
-        self.is_all_day_event = Some(all_day);
+        self.schedule.is_all_day_event = Some(all_day);
         self
     }
 
     /// With the free/busy status.
     #[must_use]
     pub fn free_busy(mut self, status: LegacyFreeBusy) -> Self {
-        self.legacy_free_busy_status = Some(status);
+        self.schedule.legacy_free_busy_status = Some(status);
         self
     }
 
     /// With the location.
     #[must_use]
     pub fn location(mut self, location: impl Into<String>) -> Self {
-        self.location = Some(location.into());
+        self.schedule.location = Some(location.into());
         self
     }
 
@@ -59,7 +59,7 @@ impl CalendarItem {
         mut self,
         attendees: impl IntoIterator<Item = M>,
     ) -> Self {
-        self.required_attendees = attendees.into_iter().map(Attendee::new).collect();
+        self.attendance.required_attendees = attendees.into_iter().map(Attendee::new).collect();
         self
     }
 
@@ -69,29 +69,29 @@ impl CalendarItem {
         mut self,
         attendees: impl IntoIterator<Item = M>,
     ) -> Self {
-        self.optional_attendees = attendees.into_iter().map(Attendee::new).collect();
+        self.attendance.optional_attendees = attendees.into_iter().map(Attendee::new).collect();
         self
     }
 
     /// With these resources (rooms, equipment; replacing any).
     #[must_use]
     pub fn resources<M: Into<Mailbox>>(mut self, resources: impl IntoIterator<Item = M>) -> Self {
-        self.resources = resources.into_iter().map(Attendee::new).collect();
+        self.attendance.resources = resources.into_iter().map(Attendee::new).collect();
         self
     }
 
     /// As the recurring master of `recurrence`.
     #[must_use]
     pub fn recurrence(mut self, recurrence: Recurrence) -> Self {
-        self.recurrence = Some(recurrence);
+        self.occurrences.recurrence = Some(recurrence);
         self
     }
 
     /// With the time zones of start and end (Exchange 2010 and later).
     #[must_use]
     pub fn time_zones(mut self, start: TimeZoneDefinition, end: TimeZoneDefinition) -> Self {
-        self.start_time_zone = Some(start);
-        self.end_time_zone = Some(end);
+        self.settings.start_time_zone = Some(start);
+        self.settings.end_time_zone = Some(end);
         self
     }
 
@@ -105,15 +105,16 @@ impl CalendarItem {
     /// Whether attendees may propose another time.
     #[must_use]
     pub fn allow_new_time_proposal(mut self, allow: bool) -> Self {
-        self.allow_new_time_proposal = Some(allow);
+        self.settings.allow_new_time_proposal = Some(allow);
         self
     }
 
     /// All attendees: required, optional and resources, in that order.
     pub fn attendees(&self) -> impl Iterator<Item = &Attendee> {
-        self.required_attendees
+        self.attendance
+            .required_attendees
             .iter()
-            .chain(&self.optional_attendees)
-            .chain(&self.resources)
+            .chain(&self.attendance.optional_attendees)
+            .chain(&self.attendance.resources)
     }
 }

@@ -90,17 +90,20 @@ pub(super) fn meeting_request(c: &CalendarItem, ctx: &Ctx) -> MeetingRequest {
     m.item.categories = c.item.categories.clone();
     m.item.datetime_sent = Some(ctx.now);
     m.from = c
+        .attendance
         .organizer
         .clone()
         .map(SingleRecipient::from)
         .or_else(|| Some(SingleRecipient::from(Address::new(ctx.owner.clone()))));
     m.sender = m.from.clone();
     m.to_recipients = c
+        .attendance
         .required_attendees
         .iter()
         .map(|a| a.mailbox.clone())
         .collect();
     m.cc_recipients = c
+        .attendance
         .optional_attendees
         .iter()
         .map(|a| a.mailbox.clone())
@@ -108,20 +111,20 @@ pub(super) fn meeting_request(c: &CalendarItem, ctx: &Ctx) -> MeetingRequest {
     m.is_response_requested = Some(true);
     r.meeting.uid = c.uid.clone();
     r.meeting.response_type = Some(ResponseType::NoResponseReceived);
-    r.start = c.start;
-    r.end = c.end;
-    r.location = c.location.clone();
-    r.is_all_day_event = c.is_all_day_event;
-    r.is_meeting = Some(true);
-    r.is_recurring = Some(c.recurrence.is_some());
-    r.organizer = c.organizer.clone().map(SingleRecipient::from);
-    r.required_attendees = c.required_attendees.clone();
-    r.optional_attendees = c.optional_attendees.clone();
-    r.resources = c.resources.clone();
-    r.recurrence = c.recurrence.clone();
-    r.start_time_zone = c.start_time_zone.clone();
-    r.end_time_zone = c.end_time_zone.clone();
-    r.calendar_item_type = c.calendar_item_type.clone();
+    r.schedule.start = c.schedule.start;
+    r.schedule.end = c.schedule.end;
+    r.schedule.location = c.schedule.location.clone();
+    r.schedule.is_all_day_event = c.schedule.is_all_day_event;
+    r.schedule.is_meeting = Some(true);
+    r.schedule.is_recurring = Some(c.occurrences.recurrence.is_some());
+    r.attendance.organizer = c.attendance.organizer.clone();
+    r.attendance.required_attendees = c.attendance.required_attendees.clone();
+    r.attendance.optional_attendees = c.attendance.optional_attendees.clone();
+    r.attendance.resources = c.attendance.resources.clone();
+    r.occurrences.recurrence = c.occurrences.recurrence.clone();
+    r.settings.start_time_zone = c.settings.start_time_zone.clone();
+    r.settings.end_time_zone = c.settings.end_time_zone.clone();
+    r.attendance.calendar_item_type = c.attendance.calendar_item_type.clone();
     r
 }
 
@@ -133,20 +136,20 @@ pub(super) fn calendar_from_request(r: &MeetingRequest) -> CalendarItem {
     c.item.body = m.item.body.clone();
     c.item.categories = m.item.categories.clone();
     c.uid = r.meeting.uid.clone();
-    c.start = r.start;
-    c.end = r.end;
-    c.location = r.location.clone();
-    c.is_all_day_event = r.is_all_day_event;
-    c.is_meeting = Some(true);
-    c.organizer = r.organizer.clone().map(|o| o.mailbox);
-    c.required_attendees = r.required_attendees.clone();
-    c.optional_attendees = r.optional_attendees.clone();
-    c.resources = r.resources.clone();
-    c.recurrence = r.recurrence.clone();
-    c.is_recurring = Some(r.recurrence.is_some());
-    c.start_time_zone = r.start_time_zone.clone();
-    c.end_time_zone = r.end_time_zone.clone();
-    c.calendar_item_type = Some(if r.recurrence.is_some() {
+    c.schedule.start = r.schedule.start;
+    c.schedule.end = r.schedule.end;
+    c.schedule.location = r.schedule.location.clone();
+    c.schedule.is_all_day_event = r.schedule.is_all_day_event;
+    c.schedule.is_meeting = Some(true);
+    c.attendance.organizer = r.attendance.organizer.clone();
+    c.attendance.required_attendees = r.attendance.required_attendees.clone();
+    c.attendance.optional_attendees = r.attendance.optional_attendees.clone();
+    c.attendance.resources = r.attendance.resources.clone();
+    c.occurrences.recurrence = r.occurrences.recurrence.clone();
+    c.schedule.is_recurring = Some(r.occurrences.recurrence.is_some());
+    c.settings.start_time_zone = r.settings.start_time_zone.clone();
+    c.settings.end_time_zone = r.settings.end_time_zone.clone();
+    c.attendance.calendar_item_type = Some(if r.occurrences.recurrence.is_some() {
         CalendarItemType::RecurringMaster
     } else {
         CalendarItemType::Single
@@ -221,7 +224,7 @@ impl Mailbox {
                 }
             }
             Item::CalendarItem(mut c) => {
-                if let (Some(s), Some(e)) = (c.start, c.end)
+                if let (Some(s), Some(e)) = (c.schedule.start, c.schedule.end)
                     && e.0 < s.0
                 {
                     return Err(MessageStatus::error(
@@ -229,7 +232,7 @@ impl Mailbox {
                         "The end date is earlier than the start date.",
                     ));
                 }
-                if let Some(r) = &c.recurrence
+                if let Some(r) = &c.occurrences.recurrence
                     && r.validate().is_err()
                 {
                     return Err(MessageStatus::error(
@@ -238,10 +241,11 @@ impl Mailbox {
                     ));
                 }
                 let attendees: Vec<Attendee> = c
+                    .attendance
                     .required_attendees
                     .iter()
-                    .chain(&c.optional_attendees)
-                    .chain(&c.resources)
+                    .chain(&c.attendance.optional_attendees)
+                    .chain(&c.attendance.resources)
                     .cloned()
                     .collect();
                 let invite = !attendees.is_empty()
@@ -252,20 +256,21 @@ impl Mailbox {
                                 | SendMeetingInvitations::SendToAllAndSaveCopy
                         )
                     );
-                c.organizer
+                c.attendance
+                    .organizer
                     .get_or_insert_with(|| Address::new(ctx.owner.clone()));
-                c.is_meeting = Some(!attendees.is_empty());
+                c.schedule.is_meeting = Some(!attendees.is_empty());
                 c.is_organizer = Some(true);
-                c.my_response_type = Some(ResponseType::Organizer);
+                c.attendance.my_response_type = Some(ResponseType::Organizer);
                 c.uid.get_or_insert_with(|| uid(&mut self.rng));
-                c.calendar_item_type = Some(if c.recurrence.is_some() {
+                c.attendance.calendar_item_type = Some(if c.occurrences.recurrence.is_some() {
                     CalendarItemType::RecurringMaster
                 } else {
                     CalendarItemType::Single
                 });
-                c.is_recurring = Some(c.recurrence.is_some());
+                c.schedule.is_recurring = Some(c.occurrences.recurrence.is_some());
                 if invite {
-                    c.meeting_request_was_sent = Some(true);
+                    c.schedule.meeting_request_was_sent = Some(true);
                     let request = meeting_request(&c, ctx);
                     for a in &attendees {
                         if let Some(to) = a.mailbox.email_address.as_deref() {

@@ -87,7 +87,9 @@ impl Mailbox {
             _ => None,
         };
         if let (Some(start), Item::CalendarItem(c)) = (start, &mut self.items[master].item) {
-            c.deleted_occurrences.push(DeletedOccurrence { start });
+            c.occurrences
+                .deleted_occurrences
+                .push(DeletedOccurrence { start });
             c.item.last_modified_time = Some(ctx.now);
             self.items[master].change_key = self.new_change_key();
         }

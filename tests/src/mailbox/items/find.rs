@@ -223,7 +223,7 @@ impl Mailbox {
                 let Item::CalendarItem(c) = &r.item else {
                     continue;
                 };
-                if c.recurrence.is_some() {
+                if c.occurrences.recurrence.is_some() {
                     for occ in expand(c, Some((from, to)), usize::MAX).unwrap_or_default() {
                         if !occ.deleted && self.exception_index(&r.id, occ.index).is_none() {
                             candidates.push((r.seq, self.render_occurrence(i, c, &occ)));

@@ -57,7 +57,7 @@ pub(in crate::mailbox) fn malformed() -> MessageStatus {
 }
 
 pub(super) fn is_recurring_master(item: &Item) -> bool {
-    matches!(item, Item::CalendarItem(c) if c.recurrence.is_some())
+    matches!(item, Item::CalendarItem(c) if c.occurrences.recurrence.is_some())
 }
 
 impl Mailbox {
@@ -153,7 +153,7 @@ impl Mailbox {
         let Item::CalendarItem(c) = &self.items[master].item else {
             return Err(not_found());
         };
-        if c.recurrence.is_none() {
+        if c.occurrences.recurrence.is_none() {
             return Err(not_found());
         }
         match expand(c, None, index) {

@@ -27,10 +27,11 @@ pub(super) fn expand(
     window: Option<(DateTime, DateTime)>,
     upto: usize,
 ) -> Option<Vec<Occ>> {
-    let recurrence = c.recurrence.as_ref()?;
-    let (start, end) = (c.start?, c.end?);
+    let recurrence = c.occurrences.recurrence.as_ref()?;
+    let (start, end) = (c.schedule.start?, c.schedule.end?);
     let length = end.0.duration_since(start.0);
     let tz = c
+        .settings
         .start_time_zone
         .as_ref()
         .and_then(TimeZone::resolve_definition)
@@ -55,7 +56,11 @@ pub(super) fn expand(
                 continue;
             }
         }
-        let deleted = c.deleted_occurrences.iter().any(|d| d.start.0 == s);
+        let deleted = c
+            .occurrences
+            .deleted_occurrences
+            .iter()
+            .any(|d| d.start.0 == s);
         out.push(Occ {
             index,
             start: DateTime(s),
@@ -67,7 +72,7 @@ pub(super) fn expand(
 }
 
 pub(super) fn overlaps(c: &CalendarItem, from: DateTime, to: DateTime) -> bool {
-    match (c.start, c.end) {
+    match (c.schedule.start, c.schedule.end) {
         (Some(s), Some(e)) => s.0 < to.0 && (e.0 > from.0 || (e.0 == s.0 && s.0 >= from.0)),
         _ => false,
     }
@@ -75,7 +80,7 @@ pub(super) fn overlaps(c: &CalendarItem, from: DateTime, to: DateTime) -> bool {
 
 pub(super) fn start_of(item: &Item) -> Option<jiff::Timestamp> {
     match item {
-        Item::CalendarItem(c) => c.start.map(|s| s.0),
+        Item::CalendarItem(c) => c.schedule.start.map(|s| s.0),
         _ => None,
     }
 }
@@ -94,16 +99,16 @@ impl Mailbox {
 
     pub(super) fn render_occurrence(&self, master: usize, c: &CalendarItem, occ: &Occ) -> Item {
         let mut o = c.clone();
-        o.recurrence = None;
-        o.first_occurrence = None;
-        o.last_occurrence = None;
-        o.modified_occurrences.clear();
-        o.deleted_occurrences.clear();
-        o.start = Some(occ.start);
-        o.end = Some(occ.end);
-        o.original_start = Some(occ.start);
-        o.calendar_item_type = Some(CalendarItemType::Occurrence);
-        o.is_recurring = Some(true);
+        o.occurrences.recurrence = None;
+        o.occurrences.first_occurrence = None;
+        o.occurrences.last_occurrence = None;
+        o.occurrences.modified_occurrences.clear();
+        o.occurrences.deleted_occurrences.clear();
+        o.schedule.start = Some(occ.start);
+        o.schedule.end = Some(occ.end);
+        o.schedule.original_start = Some(occ.start);
+        o.attendance.calendar_item_type = Some(CalendarItemType::Occurrence);
+        o.schedule.is_recurring = Some(true);
         o.item.item_id = Some(
             ItemId::new(self.occurrence_id(master, occ.index))
                 .with_change_key(self.items[master].change_key.clone()),

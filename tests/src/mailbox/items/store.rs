@@ -188,7 +188,7 @@ impl Mailbox {
     pub(crate) fn deliver(&mut self, mut item: Item, ctx: &Ctx) {
         if let Item::MeetingRequest(req) = &mut item {
             let mut tentative = calendar_from_request(req);
-            tentative.my_response_type = Some(ResponseType::NoResponseReceived);
+            tentative.attendance.my_response_type = Some(ResponseType::NoResponseReceived);
             tentative.is_organizer = Some(false);
             let calendar = self.dist_id("calendar");
             let idx = self.store(calendar, Item::CalendarItem(tentative), ctx);

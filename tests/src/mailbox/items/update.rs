@@ -150,9 +150,15 @@ pub(super) fn append(item: &mut Item, name: &str, carrier: &Item) -> Result<(), 
         }
         (Item::CalendarItem(a), Item::CalendarItem(b)) => {
             let (to, from) = match name {
-                "required_attendees" => (&mut a.required_attendees, &b.required_attendees),
-                "optional_attendees" => (&mut a.optional_attendees, &b.optional_attendees),
-                "resources" => (&mut a.resources, &b.resources),
+                "required_attendees" => (
+                    &mut a.attendance.required_attendees,
+                    &b.attendance.required_attendees,
+                ),
+                "optional_attendees" => (
+                    &mut a.attendance.optional_attendees,
+                    &b.attendance.optional_attendees,
+                ),
+                "resources" => (&mut a.attendance.resources, &b.attendance.resources),
                 _ => return Err(refused()),
             };
             to.extend(from.iter().cloned());
@@ -214,7 +220,7 @@ impl Mailbox {
                 };
                 occ.item.item_id = None;
                 occ.item.parent_folder_id = None;
-                occ.calendar_item_type = Some(CalendarItemType::Exception);
+                occ.attendance.calendar_item_type = Some(CalendarItemType::Exception);
                 (
                     self.items[master].change_key.clone(),
                     Item::CalendarItem(occ),
@@ -308,7 +314,8 @@ impl Mailbox {
         let Item::CalendarItem(c) = &self.items[idx].item else {
             return;
         };
-        let (Some(start), Some(end), Some(original_start)) = (c.start, c.end, c.original_start)
+        let (Some(start), Some(end), Some(original_start)) =
+            (c.schedule.start, c.schedule.end, c.schedule.original_start)
         else {
             return;
         };
@@ -324,10 +331,12 @@ impl Mailbox {
         };
         if let Item::CalendarItem(master) = &mut self.items[m].item {
             master
+                .occurrences
                 .modified_occurrences
                 .retain(|o| o.original_start != original_start);
-            master.modified_occurrences.push(info);
+            master.occurrences.modified_occurrences.push(info);
             master
+                .occurrences
                 .modified_occurrences
                 .sort_by_key(|o| o.original_start.0);
         }
@@ -340,7 +349,7 @@ impl Mailbox {
             return;
         };
         let original = match &self.items[idx].item {
-            Item::CalendarItem(c) => c.original_start,
+            Item::CalendarItem(c) => c.schedule.original_start,
             _ => None,
         };
         let id = self.items[idx].id.clone();
@@ -348,9 +357,13 @@ impl Mailbox {
         if let (Some(start), Some(m)) = (original, self.item_index(&master_id)) {
             if let Item::CalendarItem(master) = &mut self.items[m].item {
                 master
+                    .occurrences
                     .modified_occurrences
                     .retain(|o| o.original_start != start);
-                master.deleted_occurrences.push(DeletedOccurrence { start });
+                master
+                    .occurrences
+                    .deleted_occurrences
+                    .push(DeletedOccurrence { start });
             }
             self.items[m].change_key = self.new_change_key();
         }

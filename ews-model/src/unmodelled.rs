@@ -96,3 +96,27 @@ pub(crate) mod qname {
         )
     }
 }
+
+/// serde for the attributes of an unknown element: a list of `[name, value]` pairs, names as
+/// in [`qname`].
+#[cfg(feature = "serde")]
+pub(crate) mod attributes {
+    use ews_xml::QName;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Attr(#[serde(with = "super::qname")] QName, String);
+
+    pub(crate) fn serialize<S: Serializer>(v: &[(QName, String)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|(n, v)| Attr(n.clone(), v.clone())))
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(QName, String)>, D::Error> {
+        Ok(Vec::<Attr>::deserialize(d)?
+            .into_iter()
+            .map(|Attr(n, v)| (n, v))
+            .collect())
+    }
+}

@@ -1,0 +1,124 @@
+//! [`Compose`]: the builder methods of everything that is sent to recipients with a body (a
+//! [`Message`], a reply or forward, a meeting answer), written once.
+
+use super::{MeetingReply, Message, ReplyAllToItem, SmartResponse};
+use crate::properties::{Body, Mailbox};
+
+/// Recipients and a body, for what is sent: a [`Message`], a reply, reply-all or forward
+/// ([`SmartResponse`], [`ReplyAllToItem`]) and a meeting answer ([`MeetingReply`]).
+///
+/// The types give access to their lists and body; the builder methods [`to`](Self::to),
+/// [`cc`](Self::cc), [`bcc`](Self::bcc) and [`body`](Self::body) are the same for all.
+///
+/// ```
+/// use ews_model::items::{Compose, ForwardItem, Message};
+/// use ews_model::properties::{Body, ItemId};
+///
+/// let message = Message::new().to(["a@example.com"]).cc(["b@example.com"]).body(Body::text("Hi"));
+/// assert_eq!(message.to_recipients.len(), 1);
+/// let forward = ForwardItem::new(ItemId::new("AAMk…")).to(["c@example.com"]).body(Body::text("FYI"));
+/// assert_eq!(forward.new_body_content.as_ref().map(|b| b.content.as_str()), Some("FYI"));
+/// ```
+pub trait Compose: Sized {
+    /// The To recipients (`t:ToRecipients`).
+    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox>;
+    /// The Cc recipients (`t:CcRecipients`).
+    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox>;
+    /// The Bcc recipients (`t:BccRecipients`).
+    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox>;
+    /// The body [`body`](Self::body) sets: a message's `t:Body`, a reply's or forward's
+    /// `t:NewBodyContent` (the text above the quoted original), a meeting answer's `t:Body`.
+    fn composed_body_mut(&mut self) -> &mut Option<Body>;
+
+    /// With these To recipients added.
+    #[must_use]
+    fn to<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
+        self.to_recipients_mut()
+            .extend(recipients.into_iter().map(Into::into));
+        self
+    }
+
+    /// With these Cc recipients added.
+    #[must_use]
+    fn cc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
+        self.cc_recipients_mut()
+            .extend(recipients.into_iter().map(Into::into));
+        self
+    }
+
+    /// With these Bcc recipients added.
+    #[must_use]
+    fn bcc<M: Into<Mailbox>>(mut self, recipients: impl IntoIterator<Item = M>) -> Self {
+        self.bcc_recipients_mut()
+            .extend(recipients.into_iter().map(Into::into));
+        self
+    }
+
+    /// With the body `body` ([`Body::text`] or [`Body::html`]); for replies and forwards,
+    /// the text above the quoted original.
+    #[must_use]
+    fn body(mut self, body: Body) -> Self {
+        *self.composed_body_mut() = Some(body);
+        self
+    }
+}
+
+impl Compose for Message {
+    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.to_recipients
+    }
+    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.cc_recipients
+    }
+    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.bcc_recipients
+    }
+    fn composed_body_mut(&mut self) -> &mut Option<Body> {
+        &mut self.item.body
+    }
+}
+
+impl Compose for SmartResponse {
+    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.to_recipients
+    }
+    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.cc_recipients
+    }
+    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.bcc_recipients
+    }
+    fn composed_body_mut(&mut self) -> &mut Option<Body> {
+        &mut self.new_body_content
+    }
+}
+
+impl Compose for ReplyAllToItem {
+    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        self.response.to_recipients_mut()
+    }
+    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        self.response.cc_recipients_mut()
+    }
+    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        self.response.bcc_recipients_mut()
+    }
+    fn composed_body_mut(&mut self) -> &mut Option<Body> {
+        self.response.composed_body_mut()
+    }
+}
+
+impl Compose for MeetingReply {
+    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.to_recipients
+    }
+    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.cc_recipients
+    }
+    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+        &mut self.bcc_recipients
+    }
+    fn composed_body_mut(&mut self) -> &mut Option<Body> {
+        &mut self.body
+    }
+}
