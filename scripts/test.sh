@@ -74,7 +74,15 @@ done
 
 step "the library crates package, and build from their packages"
 # --allow-dirty: this checks what the packages hold, not whether the work tree is committed.
-cargo package --workspace --exclude ews-tests --exclude ews-test-support --locked --allow-dirty
+# The verify build sees our crates as registry crates of version 0.1.0, and Cargo never rebuilds
+# a registry crate whose version it has built: it would reuse what an earlier run built from
+# older sources. So it gets its own target folder, from which our crates' artifacts are removed
+# first (third-party crates stay built).
+verify_dir=target/package-verify
+rm -rf "$verify_dir/package" "$verify_dir"/debug/.fingerprint/ews-* "$verify_dir"/debug/deps/*ews_* \
+    "$verify_dir"/debug/build/ews-*
+CARGO_TARGET_DIR=$verify_dir cargo package --workspace --exclude ews-tests \
+    --exclude ews-test-support --locked --allow-dirty
 
 if [ "$fuzz_seconds" != 0 ]; then
     if ! command -v cargo-fuzz >/dev/null 2>&1; then

@@ -63,62 +63,30 @@ pub trait Compose: Sized {
     }
 }
 
-impl Compose for Message {
-    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.to_recipients
-    }
-    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.cc_recipients
-    }
-    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.bcc_recipients
-    }
-    fn composed_body_mut(&mut self) -> &mut Option<Body> {
-        &mut self.item.body
-    }
+/// `impl Compose` from where a type keeps its recipient lists and its body (paths from
+/// `self`).
+macro_rules! compose {
+    ($($ty:ty { lists: self $(.$lists:ident)*, body: self $(.$body:ident)+ })+) => {$(
+        impl Compose for $ty {
+            fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+                &mut self $(.$lists)* .to_recipients
+            }
+            fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+                &mut self $(.$lists)* .cc_recipients
+            }
+            fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
+                &mut self $(.$lists)* .bcc_recipients
+            }
+            fn composed_body_mut(&mut self) -> &mut Option<Body> {
+                &mut self $(.$body)+
+            }
+        }
+    )+};
 }
 
-impl Compose for SmartResponse {
-    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.to_recipients
-    }
-    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.cc_recipients
-    }
-    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.bcc_recipients
-    }
-    fn composed_body_mut(&mut self) -> &mut Option<Body> {
-        &mut self.new_body_content
-    }
-}
-
-impl Compose for ReplyAllToItem {
-    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        self.response.to_recipients_mut()
-    }
-    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        self.response.cc_recipients_mut()
-    }
-    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        self.response.bcc_recipients_mut()
-    }
-    fn composed_body_mut(&mut self) -> &mut Option<Body> {
-        self.response.composed_body_mut()
-    }
-}
-
-impl Compose for MeetingReply {
-    fn to_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.to_recipients
-    }
-    fn cc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.cc_recipients
-    }
-    fn bcc_recipients_mut(&mut self) -> &mut Vec<Mailbox> {
-        &mut self.bcc_recipients
-    }
-    fn composed_body_mut(&mut self) -> &mut Option<Body> {
-        &mut self.body
-    }
+compose! {
+    Message { lists: self, body: self.item.body }
+    SmartResponse { lists: self, body: self.new_body_content }
+    ReplyAllToItem { lists: self.response, body: self.response.new_body_content }
+    MeetingReply { lists: self, body: self.body }
 }

@@ -4,7 +4,8 @@
 //! They are messages about a calendar item; requests carry the calendar item's details
 //! (modelled here as the schema lists them in `MeetingRequestMessageType`), sharing the
 //! runs of fields a [`CalendarItem`](super::calendar::CalendarItem) has
-//! ([`calendar::Schedule`](super::calendar::Schedule) and the others), read-only.
+//! ([`calendar::Schedule`](super::calendar::Schedule) and the others), read-only; responses
+//! and cancellations share a shorter run, [`MeetingSlot`].
 
 use ews_xml::{Element, XmlRead, XmlWrite};
 
@@ -142,21 +143,10 @@ pub struct MeetingResponse {
     #[xml(flatten)]
     #[field(base)]
     pub meeting: MeetingMessage,
-    /// `t:Start`.
-    #[field(uri = "calendar:Start", searchable, read_only)]
-    pub start: Option<DateTime>,
-    /// `t:End`.
-    #[field(uri = "calendar:End", searchable, read_only)]
-    pub end: Option<DateTime>,
-    /// `t:Location`.
-    #[field(uri = "calendar:Location", searchable, read_only)]
-    pub location: Option<String>,
-    /// `t:Recurrence`.
-    #[field(uri = "calendar:Recurrence", read_only)]
-    pub recurrence: Option<Recurrence>,
-    /// `t:CalendarItemType` (a plain string in this type).
-    #[field(uri = "calendar:CalendarItemType", read_only)]
-    pub calendar_item_type: Option<String>,
+    /// `t:Start` to `t:CalendarItemType`.
+    #[xml(flatten)]
+    #[field(group)]
+    pub slot: MeetingSlot,
     /// `t:ProposedStart`: the start the attendee proposes.
     #[field(uri = "meeting:ProposedStart", read_only, since = "Exchange2013")]
     pub proposed_start: Option<DateTime>,
@@ -181,6 +171,29 @@ pub struct MeetingCancellation {
     #[xml(flatten)]
     #[field(base)]
     pub meeting: MeetingMessage,
+    /// `t:Start` to `t:CalendarItemType`.
+    #[xml(flatten)]
+    #[field(group)]
+    pub slot: MeetingSlot,
+    /// `t:EnhancedLocation`; unmodelled.
+    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
+    #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
+    pub enhanced_location: Option<Element>,
+    /// `t:DoNotForwardMeeting`.
+    #[field(uri = "meeting:DoNotForwardMeeting", read_only, since = "Exchange2016")]
+    pub do_not_forward_meeting: Option<bool>,
+}
+
+/// The meeting's time and place as a response or a cancellation carries them: `t:Start` to
+/// `t:CalendarItemType`, read-only. (A request carries the calendar item's whole
+/// [`Schedule`] instead.)
+///
+/// See [MeetingResponse](https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse).
+#[derive(Clone, Debug, Default, PartialEq, XmlWrite, XmlRead, Fields)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[xml(ns = "t")]
+#[non_exhaustive]
+pub struct MeetingSlot {
     /// `t:Start`.
     #[field(uri = "calendar:Start", searchable, read_only)]
     pub start: Option<DateTime>,
@@ -196,11 +209,4 @@ pub struct MeetingCancellation {
     /// `t:CalendarItemType` (a plain string in this type).
     #[field(uri = "calendar:CalendarItemType", read_only)]
     pub calendar_item_type: Option<String>,
-    /// `t:EnhancedLocation`; unmodelled.
-    #[cfg_attr(feature = "serde", serde(with = "crate::unmodelled::opt"))]
-    #[field(uri = "calendar:EnhancedLocation", read_only, since = "Exchange2016")]
-    pub enhanced_location: Option<Element>,
-    /// `t:DoNotForwardMeeting`.
-    #[field(uri = "meeting:DoNotForwardMeeting", read_only, since = "Exchange2016")]
-    pub do_not_forward_meeting: Option<bool>,
 }

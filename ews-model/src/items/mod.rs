@@ -55,7 +55,9 @@ use ews_xml::{XmlRead, XmlWrite};
 pub use base::ItemBase;
 pub use compose::Compose;
 pub use generic::GenericItem;
-pub use meeting::{MeetingCancellation, MeetingMessage, MeetingRequest, MeetingResponse};
+pub use meeting::{
+    MeetingCancellation, MeetingMessage, MeetingRequest, MeetingResponse, MeetingSlot,
+};
 pub use message::{Message, PostItem};
 pub use response_objects::{
     AcceptItem, AcceptSharingInvitation, AddItemToMyCalendar, CancelCalendarItem, DeclineItem,

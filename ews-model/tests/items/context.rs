@@ -229,13 +229,13 @@ fn create_items() -> Vec<Item> {
 fn response_items() -> Vec<Item> {
     let mut cancellation = MeetingCancellation::default();
     cancellation.meeting = meeting_message();
-    cancellation.start = Some(date_time_at(1_700_003_600));
-    cancellation.location = Some("Room 1".into());
-    cancellation.calendar_item_type = Some("Single".into());
+    cancellation.slot.start = Some(date_time_at(1_700_003_600));
+    cancellation.slot.location = Some("Room 1".into());
+    cancellation.slot.calendar_item_type = Some("Single".into());
     cancellation.do_not_forward_meeting = Some(false);
     let mut response = MeetingResponse::default();
     response.meeting = meeting_message();
-    response.start = Some(date_time_at(1_700_003_600));
+    response.slot.start = Some(date_time_at(1_700_003_600));
     response.proposed_start = Some(date_time_at(1_700_010_000));
     response.proposed_end = Some(date_time_at(1_700_013_600));
     let mut post = PostItem::new("A post", Body::text("Posted"));

@@ -443,10 +443,10 @@ pub(crate) fn meeting_response(depth: u32) -> BoxedStrategy<MeetingResponse> {
         .prop_map(|(meeting, start, location, proposed, kind)| {
             let mut m = MeetingResponse::default();
             m.meeting = meeting;
-            m.start = start;
-            m.location = location;
+            m.slot.start = start;
+            m.slot.location = location;
             m.proposed_start = proposed;
-            m.calendar_item_type = kind;
+            m.slot.calendar_item_type = kind;
             m
         })
         .boxed()
@@ -457,8 +457,8 @@ pub(crate) fn meeting_cancellation(depth: u32) -> BoxedStrategy<MeetingCancellat
         .prop_map(|(meeting, end, location, dnf)| {
             let mut m = MeetingCancellation::default();
             m.meeting = meeting;
-            m.end = end;
-            m.location = location;
+            m.slot.end = end;
+            m.slot.location = location;
             m.do_not_forward_meeting = dnf;
             m
         })

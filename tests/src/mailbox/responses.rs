@@ -235,8 +235,8 @@ impl Mailbox {
         m.item.datetime_sent = Some(ctx.now);
         response.meeting.uid = uid;
         response.meeting.response_type = Some(answer);
-        response.start = start;
-        response.end = end;
+        response.slot.start = start;
+        response.slot.end = end;
         response.proposed_start = r.proposed_start;
         response.proposed_end = r.proposed_end;
         deliveries.push(Delivery {
@@ -283,9 +283,9 @@ impl Mailbox {
         m.sender = m.from.clone();
         m.item.datetime_sent = Some(ctx.now);
         cancel.meeting.uid = c.uid.clone();
-        cancel.start = c.schedule.start;
-        cancel.end = c.schedule.end;
-        cancel.location = c.schedule.location.clone();
+        cancel.slot.start = c.schedule.start;
+        cancel.slot.end = c.schedule.end;
+        cancel.slot.location = c.schedule.location.clone();
         for a in c
             .attendance
             .required_attendees
