@@ -2,8 +2,9 @@
 //! and `GetItemResponse`, and every `t:CalendarItem` of the ms-docs samples read.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod item_support;
+mod common;
 
+use common::*;
 use ews_model::fields::HasFields;
 use ews_model::items::calendar::{
     CalendarItem, CalendarItemType, LegacyFreeBusy, MeetingTimeZone, TimeChange, TimeChangePattern,
@@ -14,7 +15,6 @@ use ews_model::recurrence::{
 };
 use ews_model::time::{DayOfWeek, Duration, TimeZoneDefinition};
 use ews_xml::Name;
-use item_support::*;
 use jiff::civil::{Weekday, date, time};
 use proptest::prelude::*;
 

@@ -3,8 +3,9 @@
 //! ms-docs samples read, and the indexed entries of the field table.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod item_support;
+mod common;
 
+use common::*;
 use ews_model::fields::{FieldUri, HasFields};
 use ews_model::items::Base64Binary;
 use ews_model::items::contact::{Contact, ContactSource, FileAsMapping, PostalAddressIndex};
@@ -14,7 +15,6 @@ use ews_model::properties::{
     PhysicalAddressKey,
 };
 use ews_xml::Name;
-use item_support::*;
 use proptest::prelude::*;
 
 fn phone_key() -> impl Strategy<Value = PhoneNumberKey> {

@@ -2,15 +2,15 @@
 //! `GetItemResponse`, and every `t:Task` of the ms-docs samples read.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod item_support;
+mod common;
 
+use common::*;
 use ews_model::fields::HasFields;
 use ews_model::items::task::{Task, TaskDelegateState, TaskStatus};
 use ews_model::properties::ItemId;
 use ews_model::recurrence::{NoEndRange, Range, RegenerationPattern, TaskPattern, TaskRecurrence};
 use ews_model::time::Date;
 use ews_xml::Name;
-use item_support::*;
 use jiff::civil::date;
 use proptest::prelude::*;
 

@@ -2,11 +2,10 @@
 //! with their builders validate against the schema; every ms-docs request sample reads, is
 //! written back, validates and reads again unchanged; every ms-docs response sample reads into
 //! the typed response (with per-item results), is written back and validates.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/operations.rs"]
-mod support;
-
+use crate::support::{
+    get, read_response, request_doc, request_samples, response_doc, response_samples,
+};
 use ews_model::Compose;
 use ews_model::folders::{Folder, FolderKind};
 use ews_model::items::contact::Contact;
@@ -31,7 +30,6 @@ use ews_model::view::{
 };
 use ews_test_support::Collector;
 use ews_xml::{ResponseClass, ResponseCode};
-use support::{get, read_response, request_doc, request_samples, response_doc, response_samples};
 
 fn subjects<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<&'a str> {
     items

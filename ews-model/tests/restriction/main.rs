@@ -24,9 +24,7 @@ use ews_xml::{
 use jiff::Timestamp;
 use proptest::prelude::*;
 
-#[path = "restriction/ms_docs.rs"]
 mod ms_docs;
-#[path = "restriction/schema.rs"]
 mod schema;
 
 // ---------------------------------------------------------------------------------------------

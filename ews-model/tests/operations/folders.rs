@@ -1,7 +1,6 @@
 //! The folder operations: requests built with their builders and every ms-docs request sample
 //! read, written back and validated against the schema; every ms-docs response sample read
 //! into the typed response, with per-folder results.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ews_model::folders::{
     CalendarFolder, Folder, FolderKind, Permission, PermissionLevel, PermissionSet, UserId,
@@ -20,9 +19,9 @@ use ews_xml::{ResponseClass, ResponseCode};
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-#[path = "common/operations.rs"]
-mod support;
-use support::{get, read_response, request_doc, request_samples, response_doc, response_samples};
+use crate::support::{
+    get, read_response, request_doc, request_samples, response_doc, response_samples,
+};
 
 fn folder_id(kind: &FolderKind) -> &str {
     &kind.folder_id().unwrap().id

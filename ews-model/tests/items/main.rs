@@ -2,16 +2,13 @@
 //! requests and responses, and every item element of the ms-docs samples read back.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "items/support.rs"]
 mod support;
 
-#[path = "items/strategies.rs"]
 mod strategies;
 
-#[path = "items/context.rs"]
+mod attachments;
 mod context;
 
-#[path = "items/ms_docs.rs"]
 mod ms_docs;
 
 use ews_model::Compose;

@@ -559,7 +559,5 @@ fn serde_uses_the_xml_text_of_enums() {
     assert!(json.contains(r#""id":"x y""#), "{json}");
 }
 
-#[path = "properties/context.rs"]
 mod context;
-#[path = "properties/ms_docs.rs"]
 mod ms_docs;

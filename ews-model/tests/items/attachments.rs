@@ -1,21 +1,14 @@
 //! Attachments: round trips over generated values (item attachments nesting items with
 //! attachments one level deep), builders, base64 content.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "items/support.rs"]
-mod support;
-
-#[path = "items/strategies.rs"]
-mod strategies;
-
+use crate::strategies::*;
+use crate::support::*;
 use ews_model::Compose;
 use ews_model::attachments::{Attachment, FileAttachment, ItemAttachment, ReferenceAttachment};
 use ews_model::items::{Item, Message};
 use ews_model::properties::Body;
 use ews_xml::Name;
 use proptest::prelude::*;
-use strategies::*;
-use support::*;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]

@@ -1,7 +1,5 @@
 //! Shared helpers of the operation tests: writing and reading request and response
 //! documents, and the ms-docs samples of an operation.
-// Each test binary uses a part of these.
-#![allow(dead_code)]
 
 use std::fmt::Debug;
 use std::path::Path;
@@ -9,7 +7,7 @@ use std::path::Path;
 use ews_model::operations::Operation;
 use ews_test_support::Collector;
 use ews_xml::soap::{self, RequestHeader, ResponseBody};
-use ews_xml::{Name, Reader, XmlElement, XmlRead, XmlWrite};
+use ews_xml::{XmlElement, XmlRead, XmlWrite};
 
 pub(crate) fn request_doc<T: XmlWrite + XmlElement>(request: &T) -> Vec<u8> {
     let mut out = Vec::new();
@@ -25,17 +23,7 @@ pub(crate) fn response_doc<T: XmlWrite + XmlElement>(response: &T) -> Vec<u8> {
 
 /// The element inside `soap:Body` of a request envelope, read as `T`.
 pub(crate) fn read_request<T: XmlRead>(bytes: &[u8]) -> T {
-    let mut r = Reader::from_bytes(bytes);
-    let root = r.root().unwrap();
-    assert!(root.is(Name::soap("Envelope")));
-    loop {
-        let tag = r.next_child().unwrap().expect("a soap:Body");
-        if tag.is(Name::soap("Body")) {
-            let request = r.next_child().unwrap().expect("a request element");
-            return T::read_xml(&mut r, &request).unwrap();
-        }
-        r.skip_element().unwrap();
-    }
+    soap::read_request(bytes).unwrap().body.read::<T>().unwrap()
 }
 
 pub(crate) fn read_response<T: XmlRead>(bytes: &[u8]) -> T {

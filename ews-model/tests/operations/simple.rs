@@ -1,6 +1,5 @@
 //! SendItem, MarkAllItemsAsRead, ConvertId and ExpandDL: requests validate against the schema,
 //! Microsoft's documented requests and responses read into the typed forms.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ews_model::operations::{
     AlternateId, AlternatePublicFolderItemId, AnyAlternateId, ConvertId, ConvertIdResponse,
@@ -12,9 +11,7 @@ use ews_model::properties::{DistinguishedFolderIdName, ItemId, Mailbox};
 use ews_test_support::{Collector, ms_docs};
 use ews_xml::{ResponseCode, XmlRead};
 
-#[path = "common/operations.rs"]
-mod support;
-use support::{
+use crate::support::{
     read_request, read_response, request_doc as request_bytes, response_doc as response_bytes,
 };
 
