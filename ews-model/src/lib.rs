@@ -56,6 +56,11 @@
 #[allow(unused_extern_crates)]
 extern crate self as ews_model;
 
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub mod attachments;
 pub mod extended;
 pub mod fields;
