@@ -29,22 +29,7 @@ fn document(n: usize) -> Vec<u8> {
 }
 
 fn raw_xml_rs(doc: &[u8]) -> usize {
-    let config = xml::reader::ParserConfig::new()
-        .cdata_to_characters(true)
-        .whitespace_to_characters(true)
-        .coalesce_characters(true)
-        .ignore_comments(true);
-    let mut r = xml::reader::EventReader::new_with_config(doc, config);
-    let mut n = 0;
-    loop {
-        match r.next().unwrap() {
-            xml::reader::XmlEvent::EndDocument => return n,
-            ev => {
-                black_box(&ev);
-                n += 1;
-            }
-        }
-    }
+    ews_test_support::bench::raw_xml_rs_events(doc).unwrap()
 }
 
 fn typed(doc: &[u8], keep: bool) -> usize {

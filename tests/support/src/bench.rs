@@ -1,6 +1,7 @@
 //! The timing harness of the workspace's benchmark binaries (`harness = false`): how many
-//! rounds to run, and the best time of a pass.
+//! rounds to run, the best time of a pass, and the baseline every reader is compared with.
 
+use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// How a benchmark binary was started.
@@ -48,6 +49,27 @@ fn pass_once<T>(pass: &mut impl FnMut() -> T, best: &mut Duration) -> T {
     let out = pass();
     *best = (*best).min(t.elapsed());
     out
+}
+
+/// The baseline of the reading benchmarks: iterates the raw xml-rs events of `doc`, with the
+/// parser configured as ews-xml configures it, and counts them.
+pub fn raw_xml_rs_events(doc: &[u8]) -> Result<usize, xml::reader::Error> {
+    let config = xml::reader::ParserConfig::new()
+        .cdata_to_characters(true)
+        .whitespace_to_characters(true)
+        .coalesce_characters(true)
+        .ignore_comments(true);
+    let mut r = xml::reader::EventReader::new_with_config(doc, config);
+    let mut n = 0;
+    loop {
+        match r.next()? {
+            xml::reader::XmlEvent::EndDocument => return Ok(n),
+            ev => {
+                black_box(&ev);
+                n += 1;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
