@@ -137,4 +137,4 @@ pub enum MemberStatus {
     Other(String),
 }
 
-serde_as_text!(MemberStatus);
+serde_as_xml_value!(MemberStatus);

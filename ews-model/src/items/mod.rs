@@ -16,27 +16,6 @@
 //! assert!(Message::FIELDS.by_uri("message:IsRead").is_some());
 //! ```
 
-/// Implements serde's traits for an `XmlValue` type through its XML text.
-macro_rules! serde_as_text {
-    ($($t:ty),* $(,)?) => {$(
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&ews_xml::XmlValue::to_xml_value(self))
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                <Self as ews_xml::XmlValue>::from_xml_value(&s)
-                    .map_err(|e| serde::de::Error::custom(e.expected))
-            }
-        }
-    )*};
-}
-
 mod base;
 pub mod calendar;
 mod compose;

@@ -209,7 +209,7 @@ impl TaskDelegateState {
         &["NoMatch", "OwnNew", "Owned", "Accepted", "Declined", "Max"];
 }
 
-serde_as_text!(TaskStatus, TaskDelegateState);
+serde_as_xml_value!(TaskStatus, TaskDelegateState);
 
 impl FieldValue for TaskStatus {
     const KIND: Kind = Kind::enumeration(Self::VALUES);

@@ -129,7 +129,7 @@ pub enum CalendarItemType {
     Other(String),
 }
 
-serde_as_text!(
+serde_as_xml_value!(
     InferenceClassification,
     MeetingRequestType,
     LegacyFreeBusy,

@@ -120,7 +120,7 @@ impl PostalAddressIndex {
     pub const VALUES: &'static [&'static str] = &["None", "Home", "Business", "Other"];
 }
 
-serde_as_text!(FileAsMapping, ContactSource, PostalAddressIndex);
+serde_as_xml_value!(FileAsMapping, ContactSource, PostalAddressIndex);
 
 impl FieldValue for FileAsMapping {
     const KIND: Kind = Kind::enumeration(Self::VALUES);
