@@ -21,17 +21,11 @@ use proptest::prelude::*;
 const MY_SET: Guid = Guid::from_u128(0xaa3df801_4fc7_401f_bbc1_7c93d6498c2e);
 
 fn write_fragment<T: XmlWrite>(value: &T, name: Name<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, name).unwrap();
-    w.finish().unwrap();
-    out
+    ews_xml::to_vec(value, name).unwrap()
 }
 
 fn read_fragment<T: XmlRead>(doc: &[u8]) -> Result<T, ReadError> {
-    let mut r = Reader::from_bytes(doc);
-    let start = r.root()?;
-    T::read_xml(&mut r, &start)
+    ews_xml::from_slice(doc)
 }
 
 fn round_trip(p: &ExtendedProperty) -> ExtendedProperty {

@@ -12,7 +12,7 @@ use ews_model::recurrence::{
 };
 use ews_model::time::{Date, DateTime, DayOfWeek};
 use ews_xml::soap::{self, RequestHeader};
-use ews_xml::{Event, Name, Reader, Writer, XmlRead, XmlWrite};
+use ews_xml::{Event, Name, Reader, XmlRead, XmlWrite};
 use jiff::civil::{Weekday, date};
 use proptest::prelude::*;
 
@@ -21,19 +21,11 @@ use proptest::prelude::*;
 
 /// `value` written as the root element `t:Recurrence`.
 fn write_root<T: XmlWrite>(value: &T, name: &str) -> String {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, Name::t(name)).unwrap();
-    w.finish().unwrap();
-    String::from_utf8(out).unwrap()
+    String::from_utf8(ews_xml::to_vec(value, Name::t(name)).unwrap()).unwrap()
 }
 
 fn read_root<T: XmlRead>(doc: &str) -> T {
-    let mut r = Reader::from_bytes(doc.as_bytes());
-    let root = r.root().unwrap();
-    let value = T::read_xml(&mut r, &root).unwrap_or_else(|e| panic!("{e} reading {doc}"));
-    r.read_to_end().unwrap();
-    value
+    ews_xml::from_slice(doc.as_bytes()).unwrap_or_else(|e| panic!("{e} reading {doc}"))
 }
 
 fn dates(r: &Recurrence, n: usize) -> Vec<String> {

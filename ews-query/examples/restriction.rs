@@ -67,9 +67,5 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 /// `value` written as the element `name`, with its namespace declarations.
 fn xml<T: XmlWrite + ?Sized>(value: &T, name: Name<'_>) -> Result<String, Box<dyn Error>> {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, name)?;
-    w.finish()?;
-    Ok(String::from_utf8(out)?)
+    Ok(String::from_utf8(ews_xml::to_vec(value, name)?)?)
 }

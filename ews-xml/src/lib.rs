@@ -51,6 +51,7 @@
 extern crate self as ews_xml;
 
 pub mod base64;
+mod document;
 mod element;
 mod error;
 mod limits;
@@ -60,6 +61,7 @@ pub mod soap;
 mod traits;
 mod writer;
 
+pub use document::{choice_from_slice, choice_to_vec, from_slice, to_vec};
 pub use element::{Element, Node};
 pub use error::{Limit, Position, ReadError, ReadErrorKind, ValueError, WriteError};
 pub use limits::{InvalidChars, Limits, ReaderOptions};

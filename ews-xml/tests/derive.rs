@@ -21,11 +21,7 @@ fn root_declarations() -> String {
 
 /// `value` written as the root element `name`, as the writer wrote it.
 fn write_doc<T: XmlWrite>(value: &T, name: Name<'_>) -> String {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, name).unwrap();
-    w.finish().unwrap();
-    String::from_utf8(out).unwrap()
+    String::from_utf8(ews_xml::to_vec(value, name).unwrap()).unwrap()
 }
 
 /// `value` written as the root element `name`, without the root's namespace declarations.
@@ -38,11 +34,7 @@ fn write<T: XmlWrite>(value: &T, name: Name<'_>) -> String {
 
 /// Reads the root element of `doc` as a `T`, then checks the rest of the document.
 fn read<T: XmlRead>(doc: &str) -> Result<T, ReadError> {
-    let mut r = Reader::from_bytes(doc.as_bytes());
-    let root = r.root()?;
-    let value = T::read_xml(&mut r, &root)?;
-    r.read_to_end()?;
-    Ok(value)
+    ews_xml::from_slice(doc.as_bytes())
 }
 
 /// `xml` with `xmlns:t` and `xmlns:m` declared on its root element.

@@ -26,7 +26,7 @@
 //! is a field of the item,
 //!
 //! ```
-//! use ews_xml::{Name, Writer, XmlRead, XmlWrite};
+//! use ews_xml::{Name, XmlRead, XmlWrite};
 //!
 //! #[derive(Debug, Default, PartialEq, XmlWrite, XmlRead)]
 //! struct Tagged {
@@ -35,11 +35,7 @@
 //! }
 //!
 //! let tagged = Tagged { categories: vec!["Red".into(), "Work & play".into()] };
-//! let mut out = Vec::new();
-//! let mut w = Writer::new(&mut out);
-//! tagged.write_xml(&mut w, Name::t("Message"))?;
-//! w.finish()?;
-//! let xml = String::from_utf8(out)?;
+//! let xml = String::from_utf8(ews_xml::to_vec(&tagged, Name::t("Message"))?)?;
 //! assert!(xml.ends_with(
 //!     "<t:Categories><t:String>Red</t:String><t:String>Work &amp; play</t:String></t:Categories></t:Message>"
 //! ));

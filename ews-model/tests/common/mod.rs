@@ -7,24 +7,18 @@ use std::fmt::Debug;
 use ews_model::properties::{Attendee, ItemId, Mailbox, ResponseType};
 use ews_model::time::DateTime;
 use ews_xml::soap::{self, RequestHeader};
-use ews_xml::{Element, Event, Name, Reader, Writer, XmlRead, XmlWrite};
+use ews_xml::{Element, Event, Name, Reader, XmlRead, XmlWrite};
 use jiff::Timestamp;
 use proptest::prelude::*;
 
 /// `value` written as the root element `name`.
 pub(crate) fn write_doc<T: XmlWrite>(value: &T, name: Name<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, name).unwrap();
-    w.finish().unwrap();
-    out
+    ews_xml::to_vec(value, name).unwrap()
 }
 
-/// The root element of `doc` read as a `T`.
+/// The root element of `doc` read as a `T`, panicking with the document on error.
 pub(crate) fn read_doc<T: XmlRead>(doc: &[u8]) -> T {
-    let mut r = Reader::from_bytes(doc);
-    let root = r.root().unwrap();
-    T::read_xml(&mut r, &root)
+    ews_xml::from_slice(doc)
         .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)))
 }
 

@@ -3,25 +3,17 @@
 
 use std::fmt::Debug;
 
-use ews_xml::{Element, Name, Reader, Writer, XmlChoice, XmlRead, XmlWrite};
+use ews_xml::{Element, Name, Reader, XmlChoice, XmlRead, XmlWrite};
 
 /// `value` written as the root element `name`.
 pub(crate) fn write_doc<T: XmlWrite>(value: &T, name: Name<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, name).unwrap();
-    w.finish().unwrap();
-    out
+    ews_xml::to_vec(value, name).unwrap()
 }
 
-/// The root element of `doc` read as a `T`.
+/// The root element of `doc` read as a `T`, panicking with the document on error.
 pub(crate) fn read_doc<T: XmlRead>(doc: &[u8]) -> T {
-    let mut r = Reader::from_bytes(doc);
-    let root = r.root().unwrap();
-    let value = T::read_xml(&mut r, &root)
-        .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)));
-    r.read_to_end().unwrap();
-    value
+    ews_xml::from_slice(doc)
+        .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)))
 }
 
 /// Writes `value` as `name`, reads it back and checks it is equal.
@@ -33,22 +25,13 @@ pub(crate) fn round_trip<T: XmlWrite + XmlRead + PartialEq + Debug>(value: &T, n
 
 /// A choice written as the root element.
 pub(crate) fn write_choice_doc<T: XmlChoice>(value: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_choice(&mut w).unwrap();
-    w.finish().unwrap();
-    out
+    ews_xml::choice_to_vec(value).unwrap()
 }
 
 /// The root element of `doc` read as a choice `T`.
 pub(crate) fn read_choice_doc<T: XmlChoice>(doc: &[u8]) -> T {
-    let mut r = Reader::from_bytes(doc);
-    let root = r.root().unwrap();
-    assert!(T::matches(&root), "{}", String::from_utf8_lossy(doc));
-    let value = T::read_choice(&mut r, &root)
-        .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)));
-    r.read_to_end().unwrap();
-    value
+    ews_xml::choice_from_slice(doc)
+        .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)))
 }
 
 /// Writes a choice, reads it back and checks it is equal.

@@ -24,21 +24,13 @@ use proptest::prelude::*;
 
 /// `value` written as the root element `name`.
 fn write_doc<T: XmlWrite>(value: &T, name: Name<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, name).unwrap();
-    w.finish().unwrap();
-    out
+    ews_xml::to_vec(value, name).unwrap()
 }
 
-/// The root element of `doc` read as a `T`, the rest of the document checked.
+/// The root element of `doc` read as a `T`, panicking with the document on error.
 fn read_doc<T: XmlRead>(doc: &[u8]) -> T {
-    let mut r = Reader::from_bytes(doc);
-    let root = r.root().unwrap();
-    let value = T::read_xml(&mut r, &root)
-        .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)));
-    r.read_to_end().unwrap();
-    value
+    ews_xml::from_slice(doc)
+        .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)))
 }
 
 /// Writes `value` as `name`, reads it back and checks it is equal.

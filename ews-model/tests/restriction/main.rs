@@ -32,25 +32,13 @@ mod schema;
 
 /// `value` written as the root element `name`.
 fn write_doc<T: XmlWrite>(value: &T, name: Name<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut w = Writer::new(&mut out);
-    value.write_xml(&mut w, name).unwrap();
-    w.finish().unwrap();
-    out
-}
-
-/// The root element of `doc` read as a `T`.
-fn try_read<T: XmlRead>(doc: &[u8]) -> Result<T, ReadError> {
-    let mut r = Reader::from_bytes(doc);
-    let root = r.root()?;
-    let value = T::read_xml(&mut r, &root)?;
-    r.read_to_end()?;
-    Ok(value)
+    ews_xml::to_vec(value, name).unwrap()
 }
 
 /// The root element of `doc` read as a `T`, panicking with the document on error.
 fn read_doc<T: XmlRead>(doc: &[u8]) -> T {
-    try_read(doc).unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)))
+    ews_xml::from_slice(doc)
+        .unwrap_or_else(|e| panic!("{e} reading {}", String::from_utf8_lossy(doc)))
 }
 
 /// Writes `value` as `name`, reads it back and checks it is equal.
@@ -566,7 +554,7 @@ const T_NS: &str = r#"xmlns:t="http://schemas.microsoft.com/exchange/services/20
 
 fn restriction_error(inner: &str) -> ReadError {
     let doc = format!("<t:Restriction {T_NS}>{inner}</t:Restriction>");
-    try_read::<Restriction>(doc.as_bytes()).expect_err(&doc)
+    ews_xml::from_slice::<Restriction>(doc.as_bytes()).expect_err(&doc)
 }
 
 fn unexpected(e: &ReadError) -> &str {

@@ -38,7 +38,7 @@
 //!
 //! # Example
 //! ```
-//! use ews_xml::{Reader, Writer, XmlElement, XmlRead, XmlValue, XmlWrite};
+//! use ews_xml::{Reader, XmlElement, XmlRead, XmlValue, XmlWrite};
 //!
 //! #[derive(Debug, PartialEq, XmlWrite, XmlRead)]
 //! #[xml(ns = "t", name = "Mailbox")]      // both optional
@@ -65,11 +65,7 @@
 //!     routing: Some(RoutingType::Smtp),
 //!     id: Some("1".into()),
 //! };
-//! let mut out = Vec::new();
-//! let mut w = Writer::new(&mut out);
-//! mailbox.write_xml(&mut w, Mailbox::NAME)?;
-//! w.finish()?;
-//! let xml = String::from_utf8(out)?;
+//! let xml = String::from_utf8(ews_xml::to_vec(&mailbox, Mailbox::NAME)?)?;
 //! assert!(xml.starts_with("<t:Mailbox xmlns:"));
 //! assert!(xml.ends_with(concat!(
 //!     r#" Id="1"><t:EmailAddress>ann@example.com</t:EmailAddress>"#,
