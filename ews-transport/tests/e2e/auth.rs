@@ -6,27 +6,29 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ews_auth::{ClientCertificate, Credentials, OAuth2, OAuthFlow, SchemeKind};
-use ews_transport::{Auth, AuthError, Error};
+use ews_transport::{Auth, AuthError, Error, Transport};
 use http::StatusCode;
 use sha2::Digest as _;
 
-use crate::server::{self, Demand, Opts, Reply, soap_ok, xml};
+use crate::server::{self, Demand, Opts, Reply, Server, soap_ok, xml};
 use crate::{builder, call, call_ok, untimed};
 
 fn creds(user: &str, pass: &str) -> Credentials {
     Credentials::password(user, pass).unwrap()
 }
 
+/// A transport to `server` that logs in with `kind` as `user` / `pass`.
+fn logged_in(server: &Server, kind: SchemeKind, user: &str, pass: &str) -> Transport {
+    builder(server)
+        .auth(Auth::from_credentials(kind, creds(user, pass)))
+        .build()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn basic() {
     let s = server::start(Opts::new(Demand::Basic("alice", "pw"), |_| soap_ok())).await;
-    let t = builder(&s)
-        .auth(Auth::from_credentials(
-            SchemeKind::Basic,
-            creds("alice", "pw"),
-        ))
-        .build()
-        .unwrap();
+    let t = logged_in(&s, SchemeKind::Basic, "alice", "pw");
     call_ok(&t).await;
     call_ok(&t).await;
     // Basic is preemptive: no 401 round trip at all.
@@ -36,13 +38,7 @@ async fn basic() {
 #[tokio::test]
 async fn basic_wrong_password_fails() {
     let s = server::start(Opts::new(Demand::Basic("alice", "pw"), |_| soap_ok())).await;
-    let t = builder(&s)
-        .auth(Auth::from_credentials(
-            SchemeKind::Basic,
-            creds("alice", "nope"),
-        ))
-        .build()
-        .unwrap();
+    let t = logged_in(&s, SchemeKind::Basic, "alice", "nope");
     let e = call(&t).await.unwrap_err();
     assert!(
         matches!(
@@ -59,13 +55,7 @@ async fn basic_wrong_password_fails() {
 #[tokio::test]
 async fn digest() {
     let s = server::start(Opts::new(Demand::Digest("alice", "pw"), |_| soap_ok())).await;
-    let t = builder(&s)
-        .auth(Auth::from_credentials(
-            SchemeKind::Digest,
-            creds("alice", "pw"),
-        ))
-        .build()
-        .unwrap();
+    let t = logged_in(&s, SchemeKind::Digest, "alice", "pw");
     call_ok(&t).await;
     call_ok(&t).await;
     // One 401 to learn the nonce, then every request authenticated.
@@ -275,13 +265,13 @@ async fn client_certificate_missing_is_refused() {
 #[tokio::test]
 async fn unknown_ca_is_refused_unless_dangerous() {
     let s = server::start(Opts::new(Demand::None, |_| soap_ok())).await;
-    let t = ews_transport::Transport::builder(s.url())
+    let t = Transport::builder(s.url())
         .dump_from_env(false)
         .build()
         .unwrap();
     let e = call(&t).await.unwrap_err();
     assert!(matches!(e, Error::Tls { .. }), "{e:?}");
-    let mut b = ews_transport::Transport::builder(s.url());
+    let mut b = Transport::builder(s.url());
     b.dump_from_env(false)
         .dangerous()
         .accept_invalid_certificates();
@@ -291,7 +281,7 @@ async fn unknown_ca_is_refused_unless_dangerous() {
 #[tokio::test]
 async fn extra_root_per_host() {
     let s = server::start(Opts::new(Demand::None, |_| soap_ok())).await;
-    let mut b = ews_transport::Transport::builder(s.url());
+    let mut b = Transport::builder(s.url());
     b.roots(ews_transport::Roots::None)
         .dump_from_env(false)
         .add_root_certificate_for_host("other.test", s.pki.ca_der.clone());
@@ -308,16 +298,16 @@ async fn plain_http_only_to_loopback() {
     let mut o = Opts::new(Demand::None, |_| soap_ok());
     o.tls = false;
     let s = server::start(o).await;
-    let t = ews_transport::Transport::builder(s.url())
+    let t = Transport::builder(s.url())
         .dump_from_env(false)
         .build()
         .unwrap();
     call_ok(&t).await;
-    let e = ews_transport::Transport::builder("http://mail.example.test/EWS/Exchange.asmx")
+    let e = Transport::builder("http://mail.example.test/EWS/Exchange.asmx")
         .build()
         .unwrap_err();
     assert!(e.to_string().contains("dangerous"), "{e}");
-    let mut b = ews_transport::Transport::builder("http://mail.example.test/EWS/Exchange.asmx");
+    let mut b = Transport::builder("http://mail.example.test/EWS/Exchange.asmx");
     b.dangerous().allow_plain_http();
     assert!(b.build().is_ok());
 }
@@ -479,7 +469,7 @@ async fn dump_dir_redacts_token_exchanges() {
 async fn ntlm_against_pyspnego() {
     let url = std::env::var("NTLM_ACCEPTOR_URL").expect("NTLM_ACCEPTOR_URL");
     let password = std::env::var("NTLM_PASSWORD").unwrap_or_else(|_| "alicepw".to_owned());
-    let t = ews_transport::Transport::builder(url)
+    let t = Transport::builder(url)
         .dump_from_env(false)
         .auth(Auth::from_credentials(
             SchemeKind::Ntlm,
@@ -494,7 +484,7 @@ async fn ntlm_against_pyspnego() {
         assert!(String::from_utf8_lossy(&body).contains(r"EXAMPLE\alice"));
     }
     // A wrong password is refused by the acceptor.
-    let t = ews_transport::Transport::builder(std::env::var("NTLM_ACCEPTOR_URL").unwrap())
+    let t = Transport::builder(std::env::var("NTLM_ACCEPTOR_URL").unwrap())
         .dump_from_env(false)
         .auth(Auth::from_credentials(
             SchemeKind::Ntlm,
