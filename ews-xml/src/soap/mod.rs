@@ -97,10 +97,10 @@ impl<'de> serde::Deserialize<'de> for ResponseCode {
 ///     w.start(ews_xml::Name::m("GetServerTimeZones"))?;
 ///     w.end()
 /// })?;
-/// let text = String::from_utf8(out).unwrap();
+/// let text = String::from_utf8(out)?;
 /// assert!(text.contains(r#"<t:RequestServerVersion Version="Exchange2016"/>"#));
 /// assert!(text.contains("<soap:Body><m:GetServerTimeZones/></soap:Body>"));
-/// # Ok::<(), ews_xml::WriteError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_envelope<'a>(
     out: impl Write + 'a,
@@ -142,9 +142,9 @@ pub fn write_request<T: XmlWrite + XmlElement>(
 ///     w.start(ews_xml::Name::m("GetServerTimeZonesResponse"))?;
 ///     w.end()
 /// })?;
-/// let text = String::from_utf8(out).unwrap();
+/// let text = String::from_utf8(out)?;
 /// assert!(text.contains(r#"<t:ServerVersionInfo Version="Exchange2016"/>"#));
-/// # Ok::<(), ews_xml::WriteError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_response_envelope<'a>(
     out: impl Write + 'a,
@@ -176,12 +176,12 @@ pub fn write_response_envelope<'a>(
 /// let fault = Fault::new(ResponseCode::ErrorServerBusy, "The server is busy.");
 /// let mut out = Vec::new();
 /// soap::write_fault(&mut out, None, &fault)?;
-/// let ResponseBody::Fault(back) = soap::read_response(&out[..]).unwrap().body else {
-///     panic!("not a fault");
+/// let ResponseBody::Fault(back) = soap::read_response(&out[..])?.body else {
+///     return Err("not a fault".into());
 /// };
 /// assert_eq!(back.response_code(), Some(ResponseCode::ErrorServerBusy));
 /// assert_eq!(back.string, "The server is busy.");
-/// # Ok::<(), ews_xml::WriteError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_fault(
     out: impl Write,
